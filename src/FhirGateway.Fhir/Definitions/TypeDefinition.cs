@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+
+namespace FhirGateway.Fhir.Definitions;
+
+/// <summary>
+/// A FHIR type (primitive, complex, resource or backbone) with its elements in definition order, built
+/// from the official StructureDefinition snapshots by <see cref="DefinitionLoader"/>.
+/// </summary>
+public sealed class TypeDefinition
+{
+    private Dictionary<string, PropertyMatch> _properties = new(StringComparer.Ordinal);
+    private Dictionary<string, PropertyMatch>.AlternateLookup<ReadOnlySpan<char>> _propertiesBySpan;
+    private ElementInfo[] _elements = [];
+    private Regex? _valueRegex;
+
+    internal TypeDefinition(FhirModel model, string name, TypeKind kind, string? url)
+    {
+        Model = model;
+        Name = name;
+        Kind = kind;
+        Url = url;
+        ChoiceSuffix = name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+        _propertiesBySpan = _properties.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The model (release) this type belongs to.</summary>
+    public FhirModel Model { get; }
+
+    /// <summary>The type name (<c>Patient</c>, <c>HumanName</c>, <c>date</c>) or, for a backbone, its path (<c>Patient.contact</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>What kind of type this is.</summary>
+    public TypeKind Kind { get; }
+
+    /// <summary>The canonical URL of the defining StructureDefinition; null for backbones.</summary>
+    public string? Url { get; }
+
+    /// <summary>Whether the type is abstract (Resource, DomainResource, Element, BackboneElement).</summary>
+    public bool IsAbstract { get; internal set; }
+
+    /// <summary>The base type (baseDefinition), when loaded.</summary>
+    public TypeDefinition? BaseType { get; internal set; }
+
+    /// <summary>The suffix a choice element takes for this type: <c>value</c> + <c>Quantity</c>.</summary>
+    public string ChoiceSuffix { get; }
+
+    /// <summary>Whether this is a primitive type.</summary>
+    public bool IsPrimitive => Kind == TypeKind.Primitive;
+
+    /// <summary>Whether this is a resource type.</summary>
+    public bool IsResource => Kind == TypeKind.Resource;
+
+    /// <summary>For primitives: how JSON writes the value.</summary>
+    public PrimitiveJsonKind JsonKind { get; internal set; }
+
+    /// <summary>For primitives: the value's regular expression from the definition, anchored; null when none is defined.</summary>
+    public Regex? ValueRegex => ValuePattern is null ? null : _valueRegex ??= new Regex(
+        "^(?:" + XsdRegex.ToDotNet(ValuePattern) + ")\\z",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromSeconds(1));
+
+    /// <summary>For primitives: the regular expression as the definition writes it.</summary>
+    public string? ValuePattern { get; internal set; }
+
+    /// <summary>For primitives: the maximum length of the value (string: 1 MB), if defined.</summary>
+    public int? MaxLength { get; internal set; }
+
+    /// <summary>For primitives: whether the value is XHTML (Narrative.div), written as markup in XML.</summary>
+    public bool IsXhtml { get; internal set; }
+
+    /// <summary>For primitives: the FHIRPath system type of the value (<c>String</c>, <c>Decimal</c>, <c>Date</c>, ...).</summary>
+    public string? SystemType { get; internal set; }
+
+    /// <summary>The elements in definition order.</summary>
+    public IReadOnlyList<ElementInfo> Elements => _elements;
+
+    /// <summary>Finds an element by its name (without the choice suffix).</summary>
+    public ElementInfo? FindElement(string name)
+    {
+        foreach (var e in _elements)
+        {
+            if (string.Equals(e.Name, name, StringComparison.Ordinal))
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the element and type a serialized (JSON property or XML element) name stands for.</summary>
+    public bool TryGetProperty(ReadOnlySpan<char> serializedName, out PropertyMatch match) =>
+        _propertiesBySpan.TryGetValue(serializedName, out match);
+
+    /// <summary>Finds the element and type a serialized name stands for.</summary>
+    public bool TryGetProperty(string serializedName, out PropertyMatch match) =>
+        _properties.TryGetValue(serializedName, out match);
+
+    /// <summary>Whether <paramref name="other"/> is this type or derives from it.</summary>
+    public bool IsAssignableFrom(TypeDefinition other)
+    {
+        for (var t = other; t is not null; t = t.BaseType)
+        {
+            if (ReferenceEquals(t, this))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal void SetElements(List<ElementInfo> elements) => _elements = [.. elements];
+
+    internal void BuildPropertyIndex()
+    {
+        var map = new Dictionary<string, PropertyMatch>(StringComparer.Ordinal);
+        foreach (var e in _elements)
+        {
+            if (e.IsResourceContainer)
+            {
+                map[e.Name] = new PropertyMatch(e, null);
+                continue;
+            }
+
+            foreach (var t in e.Types)
+            {
+                map[e.SerializedName(t)] = new PropertyMatch(e, t);
+            }
+        }
+
+        _properties = map;
+        _propertiesBySpan = map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
+
+/// <summary>What a serialized name resolves to: the element and the type it holds (null for a resource container).</summary>
+/// <param name="Element">The element.</param>
+/// <param name="Type">The type the name selects; for a choice element the one its suffix names.</param>
+public readonly record struct PropertyMatch(ElementInfo Element, TypeDefinition? Type);

@@ -1,0 +1,260 @@
+using System.Runtime.CompilerServices;
+using FhirGateway.Fhir.Definitions;
+
+namespace FhirGateway.Fhir.Model;
+
+/// <summary>
+/// One node of a FHIR resource tree: a resource, a complex value, or a primitive (a lexical value plus
+/// optional id and extensions). Every node knows its element definition and its actual type, so any
+/// resource type of the release can be read, navigated, validated and written without generated code.
+/// Children are kept in definition order, so the XML order rules hold by construction.
+/// </summary>
+public sealed class ElementNode
+{
+    private ElementNode[]? _children;
+    private int _count;
+
+    /// <summary>Creates a node of <paramref name="type"/> for <paramref name="definition"/> (null for a root resource).</summary>
+    public ElementNode(TypeDefinition type, ElementInfo? definition = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (definition is not null && (definition.IsResourceContainer ? !type.IsResource || type.IsAbstract || !definition.Types.Any(t => t.IsAssignableFrom(type)) : !definition.Types.Contains(type)))
+        {
+            throw new ArgumentException($"Element {definition.Path} cannot hold a {type.Name}.", nameof(type));
+        }
+
+        Type = type;
+        Definition = definition;
+    }
+
+    /// <summary>The element definition; null for a resource at the root.</summary>
+    public ElementInfo? Definition { get; }
+
+    /// <summary>The node's actual type (for choice elements, the chosen type).</summary>
+    public TypeDefinition Type { get; }
+
+    /// <summary>The element name (<c>value</c> for <c>valueQuantity</c>); the type name for a root resource.</summary>
+    public string Name => Definition?.Name ?? Type.Name;
+
+    /// <summary>The JSON property name and XML element name: <c>valueQuantity</c>, <c>contained</c>.</summary>
+    public string SerializedName => Definition is null ? Type.Name : Definition.IsResourceContainer ? Definition.Name : Definition.SerializedName(Type);
+
+    /// <summary>For primitives, the value exactly as written (decimals keep their digits: <c>1.50</c>).</summary>
+    public string? Value { get; set; }
+
+    /// <summary>Whether this node is a resource.</summary>
+    public bool IsResource => Type.IsResource;
+
+    /// <summary>The number of children.</summary>
+    public int ChildCount => _count;
+
+    /// <summary>The children in definition order.</summary>
+    public ReadOnlySpan<ElementNode> Children => _children.AsSpan(0, _count);
+
+    /// <summary>Which parts of a JSON primitive the reader has seen (value, <c>_name</c>).</summary>
+    internal byte ReadParts { get; set; }
+
+    /// <summary>Returns the child at <paramref name="index"/>.</summary>
+    public ElementNode this[int index] => (uint)index < (uint)_count ? _children![index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>The children for the element named <paramref name="name"/>, in order.</summary>
+    public IEnumerable<ElementNode> ChildrenNamed(string name)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_children![i].Name, name, StringComparison.Ordinal))
+            {
+                yield return _children[i];
+            }
+        }
+    }
+
+    /// <summary>The first child for the element named <paramref name="name"/>, if any.</summary>
+    public ElementNode? Child(string name)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_children![i].Name, name, StringComparison.Ordinal))
+            {
+                return _children[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The children whose definition is <paramref name="element"/>: their start index and count.</summary>
+    public (int Start, int Count) RangeOf(ElementInfo element)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_children![i].Definition, element))
+            {
+                var end = i + 1;
+                while (end < _count && ReferenceEquals(_children[end].Definition, element))
+                {
+                    end++;
+                }
+
+                return (i, end - i);
+            }
+        }
+
+        return (InsertionIndex(element.Order), 0);
+    }
+
+    /// <summary>Adds a child after any existing children of the same element, keeping definition order.</summary>
+    public ElementNode Add(ElementNode child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.Definition is null || !ReferenceEquals(child.Definition.DeclaringType, Type))
+        {
+            throw new ArgumentException($"A {child.SerializedName} element does not belong in a {Type.Name}.", nameof(child));
+        }
+
+        Insert(InsertionIndex(child.Definition.Order), child);
+        return child;
+    }
+
+    /// <summary>Creates and adds a child for element <paramref name="name"/>; <paramref name="type"/> selects the type of a choice element.</summary>
+    public ElementNode AddNew(string name, TypeDefinition? type = null)
+    {
+        var element = Type.FindElement(name) ?? throw new ArgumentException($"A {Type.Name} has no element '{name}'.", nameof(name));
+        type ??= element.Types.Count == 1 ? element.Types[0] : throw new ArgumentException($"Element {element.Path} needs a type.", nameof(type));
+        return Add(new ElementNode(type, element));
+    }
+
+    /// <summary>Inserts a child at a given position among the children of its element.</summary>
+    public void InsertAt(int position, ElementNode child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (child.Definition is null || !ReferenceEquals(child.Definition.DeclaringType, Type))
+        {
+            throw new ArgumentException($"A {child.SerializedName} element does not belong in a {Type.Name}.", nameof(child));
+        }
+
+        var (start, count) = RangeOf(child.Definition);
+        Insert(start + Math.Clamp(position, 0, count), child);
+    }
+
+    /// <summary>Removes a child; returns whether it was present.</summary>
+    public bool Remove(ElementNode child)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_children![i], child))
+            {
+                RemoveAt(i);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes every child of the element named <paramref name="name"/>.</summary>
+    public int RemoveAll(string name)
+    {
+        var removed = 0;
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (string.Equals(_children![i].Name, name, StringComparison.Ordinal))
+            {
+                RemoveAt(i);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>A deep copy of this node.</summary>
+    public ElementNode DeepCopy()
+    {
+        var copy = new ElementNode(Type, Definition) { Value = Value };
+        if (_count > 0)
+        {
+            copy._children = new ElementNode[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                copy._children[i] = _children![i].DeepCopy();
+            }
+
+            copy._count = _count;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Whether both trees hold the same elements, types and values in the same order.</summary>
+    public bool IsExactly(ElementNode other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!ReferenceEquals(Type, other.Type) || !ReferenceEquals(Definition, other.Definition) ||
+            !string.Equals(Value, other.Value, StringComparison.Ordinal) || _count != other._count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (!_children![i].IsExactly(other._children![i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value is null ? SerializedName : $"{SerializedName}={Value}";
+
+    /// <summary>Appends a child the caller knows to be in order (the readers add in document order when it is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddInOrder(ElementNode child)
+    {
+        if (_count == 0 || _children![_count - 1].Definition!.Order <= child.Definition!.Order)
+        {
+            if (_children is null || _count == _children.Length)
+            {
+                Array.Resize(ref _children, _count == 0 ? 4 : _count * 2);
+            }
+
+            _children[_count++] = child;
+            return;
+        }
+
+        Insert(InsertionIndex(child.Definition.Order), child);
+    }
+
+    private int InsertionIndex(int order)
+    {
+        var i = _count;
+        while (i > 0 && _children![i - 1].Definition!.Order > order)
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private void Insert(int index, ElementNode child)
+    {
+        if (_children is null || _count == _children.Length)
+        {
+            Array.Resize(ref _children, _count == 0 ? 4 : _count * 2);
+        }
+
+        Array.Copy(_children, index, _children, index + 1, _count - index);
+        _children[index] = child;
+        _count++;
+    }
+
+    private void RemoveAt(int index)
+    {
+        _count--;
+        Array.Copy(_children!, index + 1, _children!, index, _count - index);
+        _children![_count] = null!;
+    }
+}

@@ -1,0 +1,265 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FhirGateway.Fhir.Model;
+
+namespace FhirGateway.Fhir.Serialization;
+
+/// <summary>
+/// Writes an <see cref="ElementNode"/> tree as FHIR JSON (https://hl7.org/fhir/R4/json.html): resourceType
+/// first, elements in definition order, repeating elements as arrays, primitives split into the value and
+/// its <c>_name</c> partner when they carry an id or extensions, numbers and booleans unquoted and decimals
+/// exactly as held.
+/// </summary>
+public static class FhirJsonWriter
+{
+    private static readonly JsonEncodedText ResourceType = JsonEncodedText.Encode("resourceType");
+
+    private static readonly JsonWriterOptions Compact = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private static readonly JsonWriterOptions Indented = Compact with { Indented = true };
+
+    /// <summary>Writes options for a writer of the given style (relaxed escaping: narrative stays readable).</summary>
+    public static JsonWriterOptions WriterOptions(bool pretty) => pretty ? Indented : Compact;
+
+    /// <summary>Serializes a resource to UTF-8 JSON.</summary>
+    public static byte[] SerializeToUtf8(ElementNode resource, bool pretty = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(pretty)))
+        {
+            Write(resource, writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Serializes a resource to a JSON string.</summary>
+    public static string SerializeToString(ElementNode resource, bool pretty = false) =>
+        System.Text.Encoding.UTF8.GetString(SerializeToUtf8(resource, pretty));
+
+    /// <summary>Writes a resource (or any complex node) as one JSON object.</summary>
+    public static void Write(ElementNode node, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteObject(node, writer);
+    }
+
+    private static void WriteObject(ElementNode node, Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (node.IsResource)
+        {
+            writer.WriteString(ResourceType, node.Type.Name);
+        }
+
+        WriteMembers(node, writer);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteMembers(ElementNode node, Utf8JsonWriter writer)
+    {
+        var children = node.Children;
+        var i = 0;
+        while (i < children.Length)
+        {
+            var first = children[i];
+            var element = first.Definition!;
+            var end = i + 1;
+            while (end < children.Length && ReferenceEquals(children[end].Definition, element))
+            {
+                end++;
+            }
+
+            var group = children[i..end];
+            var names = element.JsonNames(element.IsResourceContainer ? null : first.Type);
+            if (first.Type.IsPrimitive && !element.IsResourceContainer)
+            {
+                WritePrimitives(group, names, element.IsRepeating, writer);
+            }
+            else if (element.IsRepeating)
+            {
+                writer.WriteStartArray(names.Name);
+                foreach (var item in group)
+                {
+                    WriteObject(item, writer);
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WritePropertyName(names.Name);
+                WriteObject(first, writer);
+            }
+
+            i = end;
+        }
+    }
+
+    private static void WritePrimitives(ReadOnlySpan<ElementNode> group, (JsonEncodedText Name, JsonEncodedText ExtensionName) names, bool repeating, Utf8JsonWriter writer)
+    {
+        var hasValue = false;
+        var hasExtension = false;
+        foreach (var p in group)
+        {
+            hasValue |= p.Value is not null;
+            hasExtension |= p.ChildCount > 0;
+        }
+
+        if (!repeating)
+        {
+            var p = group[0];
+            if (hasValue)
+            {
+                writer.WritePropertyName(names.Name);
+                WriteValue(p, writer);
+            }
+
+            if (hasExtension)
+            {
+                writer.WritePropertyName(names.ExtensionName);
+                writer.WriteStartObject();
+                WriteMembers(p, writer);
+                writer.WriteEndObject();
+            }
+
+            return;
+        }
+
+        if (hasValue)
+        {
+            writer.WriteStartArray(names.Name);
+            foreach (var p in group)
+            {
+                if (p.Value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    WriteValue(p, writer);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (hasExtension)
+        {
+            writer.WriteStartArray(names.ExtensionName);
+            foreach (var p in group)
+            {
+                if (p.ChildCount == 0)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    WriteMembers(p, writer);
+                    writer.WriteEndObject();
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void WriteValue(ElementNode primitive, Utf8JsonWriter writer)
+    {
+        var value = primitive.Value!;
+        switch (primitive.Type.JsonKind)
+        {
+            case Definitions.PrimitiveJsonKind.Boolean:
+                writer.WriteBooleanValue(value switch
+                {
+                    "true" => true,
+                    "false" => false,
+                    _ => throw new FormatException($"'{value}' is not a FHIR boolean ({primitive.Definition?.Path})."),
+                });
+                break;
+            case Definitions.PrimitiveJsonKind.Number:
+                if (!IsJsonNumber(value))
+                {
+                    throw new FormatException($"'{value}' is not a number ({primitive.Definition?.Path}).");
+                }
+
+                writer.WriteRawValue(value, skipInputValidation: true);
+                break;
+            default:
+                writer.WriteStringValue(value);
+                break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a JSON number (RFC 8259 section 6), so it can be written unquoted as is.</summary>
+    private static bool IsJsonNumber(string value)
+    {
+        var i = 0;
+        var n = value.Length;
+        if (i < n && value[i] == '-')
+        {
+            i++;
+        }
+
+        if (i >= n || !char.IsAsciiDigit(value[i]))
+        {
+            return false;
+        }
+
+        if (value[i] == '0')
+        {
+            i++;
+        }
+        else
+        {
+            while (i < n && char.IsAsciiDigit(value[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i < n && value[i] == '.')
+        {
+            i++;
+            var start = i;
+            while (i < n && char.IsAsciiDigit(value[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        if (i < n && (value[i] == 'e' || value[i] == 'E'))
+        {
+            i++;
+            if (i < n && (value[i] == '+' || value[i] == '-'))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < n && char.IsAsciiDigit(value[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        return i == n;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace FhirGateway.Fhir.Serialization;
+
+/// <summary>The reader's position as a stack of element names and indexes, formatted as FHIRPath only when an issue needs it.</summary>
+internal sealed class IssuePath
+{
+    private string[] _names = new string[32];
+    private int[] _indexes = new int[32];
+    private int _depth;
+
+    public void Push(string name, int index)
+    {
+        if (_depth == _names.Length)
+        {
+            Array.Resize(ref _names, _depth * 2);
+            Array.Resize(ref _indexes, _depth * 2);
+        }
+
+        _names[_depth] = name;
+        _indexes[_depth] = index;
+        _depth++;
+    }
+
+    public void Pop() => _depth--;
+
+    public void SetIndex(int index) => _indexes[_depth - 1] = index;
+
+    public string Child(string name) => _depth == 0 ? name : ToString() + "." + name;
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < _depth; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('.');
+            }
+
+            sb.Append(_names[i]);
+            if (_indexes[i] >= 0)
+            {
+                sb.Append('[').Append(_indexes[i]).Append(']');
+            }
+        }
+
+        return sb.ToString();
+    }
+}

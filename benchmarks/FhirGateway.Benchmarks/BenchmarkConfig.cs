@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+
+namespace FhirGateway.Benchmarks;
+
+/// <summary>
+/// One configuration for every benchmark: a short fixed job (each operation walks the whole corpus, so a few
+/// iterations give tight intervals and a full run stays practical on two cores), the per-category ratio to
+/// the baseline, and the throughput and allocation columns.
+/// </summary>
+public sealed class BenchmarkConfig : ManualConfig
+{
+    public BenchmarkConfig()
+    {
+        AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Corpus"));
+        AddColumn(CategoriesColumn.Default, new ReferenceSizeColumn(), new ThroughputColumn(), new AllocatedPerByteColumn());
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+    }
+}

@@ -18,7 +18,7 @@ public sealed class ElementNode
     public ElementNode(TypeDefinition type, ElementInfo? definition = null)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (definition is not null && (definition.IsResourceContainer ? !type.IsResource || type.IsAbstract || !definition.Types.Any(t => t.IsAssignableFrom(type)) : !definition.Types.Contains(type)))
+        if (definition is not null && !definition.CanHold(type))
         {
             throw new ArgumentException($"Element {definition.Path} cannot hold a {type.Name}.", nameof(type));
         }
@@ -83,24 +83,21 @@ public sealed class ElementNode
         return null;
     }
 
-    /// <summary>The children whose definition is <paramref name="element"/>: their start index and count.</summary>
+    /// <summary>The children whose definition is <paramref name="element"/>: their start index and count (when none, the index where they would go).</summary>
     public (int Start, int Count) RangeOf(ElementInfo element)
     {
-        for (var i = 0; i < _count; i++)
-        {
-            if (ReferenceEquals(_children![i].Definition, element))
-            {
-                var end = i + 1;
-                while (end < _count && ReferenceEquals(_children[end].Definition, element))
-                {
-                    end++;
-                }
+        ArgumentNullException.ThrowIfNull(element);
 
-                return (i, end - i);
-            }
+        // Children are in definition order, so the search runs from the end: readers ask about the element they
+        // are reading, which is almost always the last one added, and the cost no longer grows with the width.
+        var end = InsertionIndex(element.Order);
+        var start = end;
+        while (start > 0 && ReferenceEquals(_children![start - 1].Definition, element))
+        {
+            start--;
         }
 
-        return (InsertionIndex(element.Order), 0);
+        return (start, end - start);
     }
 
     /// <summary>Adds a child after any existing children of the same element, keeping definition order.</summary>

@@ -16,6 +16,7 @@ public static class DefinitionLoader
     private const string XmlTypeExtension = "http://hl7.org/fhir/StructureDefinition/structuredefinition-xml-type";
     private const string RegexExtensionR4 = "http://hl7.org/fhir/StructureDefinition/regex";
     private const string RegexExtensionStu3 = "http://hl7.org/fhir/StructureDefinition/structuredefinition-regex";
+    private const string ExplicitTypeNameExtension = "http://hl7.org/fhir/StructureDefinition/structuredefinition-explicit-type-name";
 
     /// <summary>Loads a model from gzipped JSON Bundles of StructureDefinitions.</summary>
     public static FhirModel Load(FhirRelease release, IEnumerable<Stream> gzippedBundles)
@@ -78,6 +79,12 @@ public static class DefinitionLoader
             var id = Str(sd, "id");
             var typeName = Str(sd, "type") ?? id;
             if (kind is null || id is null || typeName is null || Str(sd, "url") != CanonicalBase + id)
+            {
+                continue;
+            }
+
+            // The R4 bundle also carries the R4B (4.3.0) SubscriptionStatus; a model holds its own release only.
+            if (Str(sd, "fhirVersion") is { } fhirVersion && fhirVersion != model.Version)
             {
                 continue;
             }
@@ -217,6 +224,7 @@ public static class DefinitionLoader
                 IsXmlAttribute = HasRepresentation(el, "xmlAttr"),
                 IsSummary = el.TryGetProperty("isSummary", out var s) && s.ValueKind == JsonValueKind.True,
                 IsModifier = el.TryGetProperty("isModifier", out var m) && m.ValueKind == JsonValueKind.True,
+                Short = Str(el, "short"),
             };
             list.Add(info);
 
@@ -234,6 +242,7 @@ public static class DefinitionLoader
                 var backbone = new TypeDefinition(context.Model, path, TypeKind.Backbone, null)
                 {
                     BaseType = context.Types.GetValueOrDefault(typeRefs.FirstOrDefault()?.Code ?? "BackboneElement"),
+                    ExplicitTypeName = ExtensionValue(el, ExplicitTypeNameExtension),
                 };
                 context.Backbones[path] = backbone;
                 context.All.Add(backbone);

@@ -7,8 +7,8 @@ using FhirGateway.Fhir.Serialization;
 namespace FhirGateway.Benchmarks;
 
 /// <summary>
-/// The benchmark corpus: the official R4 examples (tests/data/hl7.fhir.r4.examples-4.0.1.tgz, 5307 JSON
-/// resources, 187 MB as shipped, pretty-printed). <c>--corpus small</c> keeps only files under 64 KiB, the size
+/// The benchmark corpus: the official R4 examples (tests/data/hl7.fhir.r4.examples-4.0.1.tgz: 5306 JSON
+/// resources besides package.json, 187.6 MB as shipped, indented), and the same resources converted to XML. <c>--corpus small</c> keeps only files under 64 KiB, the size
 /// of typical API traffic, for quicker runs and for per-document overheads that the large bundles hide.
 /// </summary>
 internal static class Corpus
@@ -19,12 +19,23 @@ internal static class Corpus
     private const int SmallLimit = 64 * 1024;
 
     private static readonly Lazy<IReadOnlyList<byte[]>> LazyJson = new(LoadJson);
+    private static readonly Lazy<IReadOnlyList<byte[]>> LazyXml = new(() => ToXml(pretty: true));
+    private static readonly Lazy<IReadOnlyList<byte[]>> LazyCompactXml = new(() => ToXml(pretty: false));
 
     /// <summary>Which selection is in use: <c>all</c> (the default) or <c>small</c>.</summary>
     public static string Selection => Environment.GetEnvironmentVariable(SelectionVariable) is "small" ? "small" : "all";
 
     /// <summary>The JSON files, as shipped, in file name order.</summary>
     public static IReadOnlyList<byte[]> Json => LazyJson.Value;
+
+    /// <summary>
+    /// The same documents as FHIR XML, indented as the JSON files are: each JSON document read into the model and
+    /// written with <see cref="FhirXmlWriter"/> (the package ships no XML).
+    /// </summary>
+    public static IReadOnlyList<byte[]> Xml => LazyXml.Value;
+
+    /// <summary>The same documents as compact FHIR XML (what the XML serializer writes).</summary>
+    public static IReadOnlyList<byte[]> CompactXml => LazyCompactXml.Value;
 
     /// <summary>The sum of the lengths.</summary>
     public static long TotalBytes(IEnumerable<byte[]> documents) => documents.Sum(d => (long)d.Length);
@@ -46,6 +57,9 @@ internal static class Corpus
 
         return nodes;
     }
+
+    private static byte[][] ToXml(bool pretty) =>
+        [.. ParseAll(Json).Select(node => FhirXmlWriter.SerializeToUtf8(node, pretty))];
 
     private static List<byte[]> LoadJson()
     {

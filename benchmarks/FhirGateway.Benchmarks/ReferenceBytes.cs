@@ -18,6 +18,8 @@ internal static class ReferenceBytes
     {
         Categories.JsonParse => Cache.GetOrAdd(category, _ => Corpus.TotalBytes(Corpus.Json)),
         Categories.JsonSerialize => Cache.GetOrAdd(category, _ => CompactJsonBytes()),
+        Categories.XmlParse => Cache.GetOrAdd(category, _ => Corpus.TotalBytes(Corpus.Xml)),
+        Categories.XmlSerialize => Cache.GetOrAdd(category, _ => Corpus.TotalBytes(Corpus.CompactXml)),
         _ => null,
     };
 

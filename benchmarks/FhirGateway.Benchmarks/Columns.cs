@@ -49,9 +49,9 @@ internal abstract class ReferenceBytesColumn(string id, string name, string lege
 internal sealed class ThroughputColumn() : ReferenceBytesColumn(
     "FhirGateway.Throughput",
     "MB/s",
-    "Reference bytes of the category (parse: input documents; serialize: bytes written) per second, in 10^6 bytes, from the mean")
+    "Reference bytes of the category (parse: input documents; serialize: bytes written) per second, in 10^6 bytes, from the median")
 {
-    protected override double? Compute(long bytes, BenchmarkReport report) => bytes / report.ResultStatistics!.Mean * 1e9 / 1e6;
+    protected override double? Compute(long bytes, BenchmarkReport report) => bytes / report.ResultStatistics!.Median * 1e9 / 1e6;
 }
 
 /// <summary>Bytes allocated per reference byte.</summary>
@@ -71,4 +71,41 @@ internal sealed class ReferenceSizeColumn() : ReferenceBytesColumn(
     "Reference bytes of the category per operation, in 10^6 bytes")
 {
     protected override double? Compute(long bytes, BenchmarkReport report) => bytes / 1e6;
+}
+
+/// <summary>
+/// Throughput as a share of the category's baseline, from medians (robust to the occasional slow iteration on
+/// a shared machine): baseline median time / this median time. The goals in docs/benchmarks.md are read here.
+/// </summary>
+internal sealed class ShareOfBaselineColumn : IColumn
+{
+    public string Id => "FhirGateway.ShareOfBaseline";
+
+    public string ColumnName => "Speed vs base";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 1;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Throughput as a share of the category baseline's: baseline median / this median";
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
+        var mine = summary[benchmarkCase]?.ResultStatistics;
+        var theirs = baseline is null ? null : summary[baseline]?.ResultStatistics;
+        return mine is null || theirs is null ? "-" : (theirs.Median / mine.Median).ToString("P1", CultureInfo.InvariantCulture);
+    }
 }

@@ -6,8 +6,8 @@ namespace FhirGateway.Api.Formats;
 /// <summary>The formats the API can write, their media types, and the writers behind them.</summary>
 internal static class FhirSerializers
 {
-    /// <summary>The formats responses can be written in (XML joins when the core has an XML writer).</summary>
-    public static IReadOnlyList<FhirFormat> Supported { get; } = [FhirFormat.Json];
+    /// <summary>The formats responses can be written in; the first is the default.</summary>
+    public static IReadOnlyList<FhirFormat> Supported { get; } = [FhirFormat.Json, FhirFormat.Xml];
 
     /// <summary>The media type of a format (https://hl7.org/fhir/R4/http.html#mime-type).</summary>
     public static string MediaType(FhirFormat format) => format == FhirFormat.Xml ? "application/fhir+xml" : "application/fhir+json";
@@ -17,7 +17,7 @@ internal static class FhirSerializers
 
     public static byte[] Serialize(ElementNode resource, FhirFormat format, bool pretty) => format switch
     {
-        FhirFormat.Json => FhirJsonWriter.SerializeToUtf8(resource, pretty),
-        _ => throw new InvalidOperationException($"The {format} format has no writer."),
+        FhirFormat.Xml => FhirXmlWriter.SerializeToUtf8(resource, pretty),
+        _ => FhirJsonWriter.SerializeToUtf8(resource, pretty),
     };
 }

@@ -5,8 +5,18 @@ namespace FhirGateway.Api.Formats;
 /// <param name="Pretty">Whether the client asked for indented output (<c>_pretty=true</c>).</param>
 internal sealed record ResponseFormat(FhirFormat Format, bool Pretty)
 {
-    public static ResponseFormat Default { get; } = new(FhirFormat.Json, false);
+    /// <summary>
+    /// The format chosen for <paramref name="context"/>. Where no endpoint negotiated one (errors before or without a
+    /// route), it is negotiated now, falling back to JSON when the client asked for nothing the server writes.
+    /// </summary>
+    public static ResponseFormat Of(HttpContext context)
+    {
+        if (context.Features.Get<ResponseFormat>() is { } chosen)
+        {
+            return chosen;
+        }
 
-    /// <summary>The format chosen for <paramref name="context"/>, or JSON when none was negotiated (error responses).</summary>
-    public static ResponseFormat Of(HttpContext context) => context.Features.Get<ResponseFormat>() ?? Default;
+        FormatNegotiation.TryNegotiate(context.Request, out var format, out _);
+        return format;
+    }
 }

@@ -21,7 +21,7 @@ public sealed class MetadataTests(WebApplicationFactory<Program> factory) : ICla
         Assert.Equal("FhirGateway", statement.Value("software.name"));
         Assert.StartsWith("0.1.0", statement.Value("software.version"), StringComparison.Ordinal);
         Assert.Equal("http://localhost/fhir", statement.Value("implementation.url"));
-        Assert.Contains("json", statement.ChildrenNamed("format").Select(f => f.Value));
+        Assert.Equal(["json", "xml"], statement.ChildrenNamed("format").Select(f => f.Value));
         var rest = Assert.Single(statement.ChildrenNamed("rest"));
         Assert.Equal("server", rest.Value("mode"));
         Assert.Empty(rest.ChildrenNamed("resource"));
@@ -67,6 +67,28 @@ public sealed class MetadataTests(WebApplicationFactory<Program> factory) : ICla
 
         Assert.Equal(200, (int)response.StatusCode);
         await FhirResponse.ReadAsync(response, "CapabilityStatement");
+    }
+
+    [Theory]
+    [InlineData("/fhir/metadata?_format=xml", null)]
+    [InlineData("/fhir/metadata?_format=application/fhir%2Bxml", null)]
+    [InlineData("/fhir/metadata", "application/fhir+xml")]
+    [InlineData("/fhir/metadata", "application/xml, application/fhir+json;q=0.5")]
+    [InlineData("/fhir/metadata?_format=xml", "application/fhir+json")]
+    public async Task Xml_is_served_when_asked_for(string url, string? accept)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var statement = await FhirResponse.ReadAsync(response, "CapabilityStatement", FhirResponse.XmlMediaType);
+        Assert.Equal("4.0.1", statement.Value("fhirVersion"));
     }
 
     [Fact]

@@ -23,6 +23,16 @@ public sealed class ErrorOutcomeTests(WebApplicationFactory<Program> factory) : 
     }
 
     [Fact]
+    public async Task Errors_are_written_in_the_format_the_client_asked_for()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/fhir/no-such-interaction?_format=xml");
+
+        await OutcomeAssert.IsOutcomeAsync(response, 404, "not-found", FhirResponse.XmlMediaType);
+    }
+
+    [Fact]
     public async Task Unsupported_method_is_405_OperationOutcome_with_Allow()
     {
         using var client = factory.CreateClient();

@@ -3,16 +3,18 @@ using FhirGateway.Fhir.Serialization;
 
 namespace FhirGateway.Api.Tests.TestSupport;
 
-/// <summary>Reads a FHIR JSON response body with the gateway's own reader, asserting it is valid.</summary>
+/// <summary>Reads a FHIR JSON or XML response body with the gateway's own readers, asserting it is valid.</summary>
 internal static class FhirResponse
 {
     public const string JsonMediaType = "application/fhir+json";
 
-    public static async Task<ElementNode> ReadAsync(HttpResponseMessage response, string expectedType)
+    public const string XmlMediaType = "application/fhir+xml";
+
+    public static async Task<ElementNode> ReadAsync(HttpResponseMessage response, string expectedType, string mediaType = JsonMediaType)
     {
-        Assert.Equal(JsonMediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsByteArrayAsync();
-        var result = FhirJsonReader.Parse(body);
+        var result = mediaType == XmlMediaType ? FhirXmlReader.Parse(body) : FhirJsonReader.Parse(body);
         Assert.True(result.Issues.Count == 0, "the response has issues: " + string.Join("; ", result.Issues));
         var resource = Assert.IsType<ElementNode>(result.Resource);
         Assert.Equal(expectedType, resource.Type.Name);

@@ -12,6 +12,10 @@ internal static class FormatNegotiation
 {
     private const string FormatParameter = "_format";
     private const string PrettyParameter = "_pretty";
+    private const string FhirVersionParameter = "fhirVersion";
+
+    // The major.minor the fhirVersion parameter uses for R4; 4.0.1 is accepted too.
+    private const string R4Version = "4.0";
 
     /// <summary>The format to answer <paramref name="request"/> in; throws a 406 <see cref="FhirException"/> when there is none.</summary>
     public static ResponseFormat Negotiate(HttpRequest request) =>
@@ -33,7 +37,13 @@ internal static class FormatNegotiation
     }
 
     // _format takes the short names or any of the media types; a space stands for the '+' a query string decodes.
-    private static FhirFormat? FromFormatParameter(string value) => Supported(FormatOf(value.Replace(' ', '+').Split(';')[0].Trim()));
+    private static FhirFormat? FromFormatParameter(string value)
+    {
+        value = value.Replace(' ', '+');
+        return MediaTypeHeaderValue.TryParse(value, out var mediaType)
+            ? FromMediaType(mediaType)
+            : Supported(FormatOf(value.Trim()));
+    }
 
     private static FhirFormat? FromAccept(StringValues accept)
     {
@@ -51,13 +61,29 @@ internal static class FormatNegotiation
                 return FhirSerializers.Supported[0];
             }
 
-            if (Supported(FormatOf(name)) is { } format)
+            if (FromMediaType(mediaType) is { } format)
             {
                 return format;
             }
         }
 
         return null;
+    }
+
+    private static FhirFormat? FromMediaType(MediaTypeHeaderValue mediaType)
+    {
+        // https://hl7.org/fhir/R4/http.html#version-parameter: a media type for another FHIR version cannot be served.
+        var version = mediaType.Parameters.FirstOrDefault(p => p.Name.Equals(FhirVersionParameter, StringComparison.OrdinalIgnoreCase))?.Value.Value;
+        if (version is not null)
+        {
+            version = version.Trim('"');
+            if (version != R4Version && !version.StartsWith(R4Version + ".", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return Supported(FormatOf(mediaType.MediaType.Value ?? string.Empty));
     }
 
     private static FhirFormat? Supported(FhirFormat? format) => format is { } f && FhirSerializers.Supported.Contains(f) ? f : null;

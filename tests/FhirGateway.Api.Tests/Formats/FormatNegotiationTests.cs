@@ -9,6 +9,7 @@ public sealed class FormatNegotiationTests(WebApplicationFactory<Program> factor
     [Theory]
     [InlineData("/fhir/metadata?_format=ttl")]
     [InlineData("/fhir/metadata?_format=text/html")]
+    [InlineData("/fhir/metadata?_format=application/fhir%2Bjson;fhirVersion=3.0")]
     public async Task Unsupported_format_parameter_is_406(string url)
     {
         using var client = factory.CreateClient();
@@ -21,6 +22,8 @@ public sealed class FormatNegotiationTests(WebApplicationFactory<Program> factor
     [Theory]
     [InlineData("text/html")]
     [InlineData("application/fhir+json;q=0, text/plain")]
+    [InlineData("application/fhir+json; fhirVersion=3.0")]
+    [InlineData("application/fhir+xml; fhirVersion=5.0")]
     public async Task Unsupported_accept_header_is_406(string accept)
     {
         using var client = factory.CreateClient();

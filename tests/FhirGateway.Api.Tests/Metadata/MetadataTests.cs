@@ -57,6 +57,8 @@ public sealed class MetadataTests(WebApplicationFactory<Program> factory) : ICla
     [InlineData("application/json")]
     [InlineData("*/*")]
     [InlineData("application/fhir+xml;q=0.9, application/fhir+json")]
+    [InlineData("application/fhir+json; fhirVersion=4.0")]
+    [InlineData("application/fhir+json; fhirVersion=3.0, application/fhir+json; fhirVersion=4.0.1; q=0.5")]
     public async Task Accept_header_selects_json(string accept)
     {
         using var client = factory.CreateClient();

@@ -82,6 +82,12 @@ public static class DefinitionLoader
                 continue;
             }
 
+            // The R4 bundle also carries the R4B (4.3.0) SubscriptionStatus; a model holds its own release only.
+            if (Str(sd, "fhirVersion") is { } fhirVersion && fhirVersion != model.Version)
+            {
+                continue;
+            }
+
             if (Str(sd, "derivation") == "constraint")
             {
                 // SimpleQuantity, MoneyQuantity: profiles of a base type that element types may name.

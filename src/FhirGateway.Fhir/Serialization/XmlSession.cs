@@ -41,6 +41,12 @@ internal sealed class XmlSession
             CloseInput = true,
         };
 
+        if (DeclaredEncoding(_source) is { } encoding && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
+        {
+            Fatal(ParseIssueCodes.XmlSyntax, $"FHIR XML must be encoded in UTF-8, but the document declares '{encoding}'.");
+            return Result(null);
+        }
+
         ElementNode? root = null;
         try
         {
@@ -93,6 +99,32 @@ internal sealed class XmlSession
     }
 
     private ParseResult Result(ElementNode? root) => new(root, _issues);
+
+    /// <summary>The encoding named by the XML declaration, if any (XML 1.0 section 4.3.3).</summary>
+    private static string? DeclaredEncoding(ReadOnlySpan<byte> source)
+    {
+        if (source.StartsWith("\uFEFF"u8))
+        {
+            source = source[3..];
+        }
+
+        if (!source.StartsWith("<?xml"u8))
+        {
+            return null;
+        }
+
+        var end = source.IndexOf("?>"u8);
+        var declaration = System.Text.Encoding.ASCII.GetString(end < 0 ? source[..Math.Min(source.Length, 200)] : source[..end]);
+        var at = declaration.IndexOf("encoding", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var quote = declaration.IndexOfAny(['"', '\''], at);
+        var close = quote < 0 ? -1 : declaration.IndexOf(declaration[quote], quote + 1);
+        return close < 0 ? null : declaration[(quote + 1)..close];
+    }
 
     /// <summary>Reads the attributes and children of the element at the reader into <paramref name="node"/>; ends on its end tag.</summary>
     private void ReadNode(ElementNode node)
@@ -229,10 +261,12 @@ internal sealed class XmlSession
         else
         {
             var child = new ElementNode(match.Type!, match.Element);
+            var issuesBefore = _issues.Count;
             ReadNode(child);
             if (child.Value is null && child.ChildCount == 0)
             {
-                if (!_fatal)
+                // Not reported again when what made it empty (an invalid value) was reported already.
+                if (!_fatal && _issues.Count == issuesBefore)
                 {
                     Error(ParseIssueCodes.EmptyElement, _path.ToString(), $"{match.Element.Path} has neither a value nor children; leave it out instead.");
                 }

@@ -16,6 +16,7 @@ public static class DefinitionLoader
     private const string XmlTypeExtension = "http://hl7.org/fhir/StructureDefinition/structuredefinition-xml-type";
     private const string RegexExtensionR4 = "http://hl7.org/fhir/StructureDefinition/regex";
     private const string RegexExtensionStu3 = "http://hl7.org/fhir/StructureDefinition/structuredefinition-regex";
+    private const string ExplicitTypeNameExtension = "http://hl7.org/fhir/StructureDefinition/structuredefinition-explicit-type-name";
 
     /// <summary>Loads a model from gzipped JSON Bundles of StructureDefinitions.</summary>
     public static FhirModel Load(FhirRelease release, IEnumerable<Stream> gzippedBundles)
@@ -223,6 +224,7 @@ public static class DefinitionLoader
                 IsXmlAttribute = HasRepresentation(el, "xmlAttr"),
                 IsSummary = el.TryGetProperty("isSummary", out var s) && s.ValueKind == JsonValueKind.True,
                 IsModifier = el.TryGetProperty("isModifier", out var m) && m.ValueKind == JsonValueKind.True,
+                Short = Str(el, "short"),
             };
             list.Add(info);
 
@@ -240,6 +242,7 @@ public static class DefinitionLoader
                 var backbone = new TypeDefinition(context.Model, path, TypeKind.Backbone, null)
                 {
                     BaseType = context.Types.GetValueOrDefault(typeRefs.FirstOrDefault()?.Code ?? "BackboneElement"),
+                    ExplicitTypeName = ExtensionValue(el, ExplicitTypeNameExtension),
                 };
                 context.Backbones[path] = backbone;
                 context.All.Add(backbone);

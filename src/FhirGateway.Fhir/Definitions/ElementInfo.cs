@@ -52,6 +52,9 @@ public sealed class ElementInfo
     /// <summary>Whether the element is a modifier (isModifier).</summary>
     public bool IsModifier { get; internal set; }
 
+    /// <summary>The definition's one-line description (ElementDefinition.short), used for documentation.</summary>
+    public string? Short { get; internal set; }
+
     /// <summary>The types the element may hold; one unless <see cref="IsChoice"/>. For resource containers, the resource type allowed (often the abstract Resource).</summary>
     public IReadOnlyList<TypeDefinition> Types { get; internal set; } = [];
 

@@ -41,6 +41,12 @@ public sealed class TypeDefinition
     /// <summary>The base type (baseDefinition), when loaded.</summary>
     public TypeDefinition? BaseType { get; internal set; }
 
+    /// <summary>
+    /// For backbones: the name the definition gives the type (structuredefinition-explicit-type-name, e.g.
+    /// <c>ResourceInteraction</c> for CapabilityStatement.rest.resource.interaction); null when it gives none.
+    /// </summary>
+    public string? ExplicitTypeName { get; internal set; }
+
     /// <summary>The suffix a choice element takes for this type: <c>value</c> + <c>Quantity</c>.</summary>
     public string ChoiceSuffix { get; }
 

@@ -18,17 +18,17 @@ public sealed class ElementNode
     public ElementNode(TypeDefinition type, ElementInfo? definition = null)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (definition is not null && (definition.IsResourceContainer ? !type.IsResource || type.IsAbstract || !definition.Types.Any(t => t.IsAssignableFrom(type)) : !definition.Types.Contains(type)))
+        if (definition is not null)
         {
-            throw new ArgumentException($"Element {definition.Path} cannot hold a {type.Name}.", nameof(type));
+            CheckFits(type, definition, nameof(type));
         }
 
         Type = type;
         Definition = definition;
     }
 
-    /// <summary>The element definition; null for a resource at the root.</summary>
-    public ElementInfo? Definition { get; }
+    /// <summary>The element definition; null for a resource at the root or a value not yet placed in a tree.</summary>
+    public ElementInfo? Definition { get; private set; }
 
     /// <summary>The node's actual type (for choice elements, the chosen type).</summary>
     public TypeDefinition Type { get; }
@@ -169,9 +169,12 @@ public sealed class ElementNode
     }
 
     /// <summary>A deep copy of this node.</summary>
-    public ElementNode DeepCopy()
+    public ElementNode DeepCopy() => DeepCopy(Definition);
+
+    /// <summary>A deep copy of this node for <paramref name="definition"/>, which must accept its type.</summary>
+    internal ElementNode DeepCopy(ElementInfo? definition)
     {
-        var copy = new ElementNode(Type, Definition) { Value = Value };
+        var copy = new ElementNode(Type, definition) { Value = Value };
         if (_count > 0)
         {
             copy._children = new ElementNode[_count];
@@ -207,6 +210,21 @@ public sealed class ElementNode
         return true;
     }
 
+    /// <summary>
+    /// Gives a node created on its own (no definition yet) the element it is being placed in, so that a typed
+    /// view built before it was added (<c>new HumanName { Family = "..." }</c>) stays live once it is in the tree.
+    /// </summary>
+    internal void BindTo(ElementInfo definition)
+    {
+        if (Definition is not null)
+        {
+            throw new InvalidOperationException($"The {SerializedName} node already belongs to {Definition.Path}.");
+        }
+
+        CheckFits(Type, definition, nameof(definition));
+        Definition = definition;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Value is null ? SerializedName : $"{SerializedName}={Value}";
 
@@ -226,6 +244,14 @@ public sealed class ElementNode
         }
 
         Insert(InsertionIndex(child.Definition.Order), child);
+    }
+
+    private static void CheckFits(TypeDefinition type, ElementInfo definition, string parameter)
+    {
+        if (definition.IsResourceContainer ? !type.IsResource || type.IsAbstract || !definition.Types.Any(t => t.IsAssignableFrom(type)) : !definition.Types.Contains(type))
+        {
+            throw new ArgumentException($"Element {definition.Path} cannot hold a {type.Name}.", parameter);
+        }
     }
 
     private int InsertionIndex(int order)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FhirGateway.Api.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,19 +9,41 @@ namespace FhirGateway.Api.Tests.Hosting;
 public sealed class StartupValidationTests
 {
     [Fact]
-    public void Invalid_settings_stop_the_start_and_are_all_reported()
+    public async Task Invalid_settings_stop_the_start_and_are_all_reported()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Fhir:PublicBaseUrl", "ftp://gateway.example.org/fhir")
-            .UseSetting("Telemetry:OtlpEndpoint", "not a url")
-            .UseSetting("Telemetry:OtlpProtocol", "carrier-pigeon"));
+        // The built gateway as its own process: a failed start is observed exactly as an operator sees it
+        // (WebApplicationFactory can surface a disposal race instead of the start-up exception).
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FhirGateway.Api.dll"));
+        start.Environment["Kestrel__Endpoints__Http__Url"] = "http://127.0.0.1:0";
+        start.Environment["Fhir__PublicBaseUrl"] = "ftp://gateway.example.org/fhir";
+        start.Environment["Telemetry__OtlpEndpoint"] = "not a url";
+        start.Environment["Telemetry__OtlpProtocol"] = "carrier-pigeon";
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the gateway started despite invalid settings");
+        }
 
-        var messages = error.ToString();
-        Assert.Contains("Fhir:PublicBaseUrl", messages, StringComparison.Ordinal);
-        Assert.Contains("Telemetry:OtlpEndpoint", messages, StringComparison.Ordinal);
-        Assert.Contains("Telemetry:OtlpProtocol", messages, StringComparison.Ordinal);
+        var output = await stdout + await stderr;
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Fhir:PublicBaseUrl", output, StringComparison.Ordinal);
+        Assert.Contains("Telemetry:OtlpEndpoint", output, StringComparison.Ordinal);
+        Assert.Contains("Telemetry:OtlpProtocol", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,6 +6,9 @@ namespace FhirGateway.Fhir.Serialization;
 /// </summary>
 public static class ParseIssueCodes
 {
+    /// <summary>The code system of these codes, as OperationOutcome.issue.details carries them.</summary>
+    public const string CodeSystem = "https://fhirgateway.dev/CodeSystem/parse-issue";
+
     /// <summary>The input is not well-formed JSON.</summary>
     public const string JsonSyntax = "json-syntax";
 

@@ -1,4 +1,3 @@
-using FhirGateway.Cli.Outcomes;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Serialization;
 

@@ -106,8 +106,8 @@ public sealed class ConvertTests(TempFiles files) : IClassFixture<TempFiles>
         var outcome = FhirJsonReader.Parse(run.Stderr);
         Assert.True(outcome.Success, string.Join("; ", outcome.Issues));
         Assert.Equal("OperationOutcome", outcome.Resource!.Type.Name);
-        var diagnostics = outcome.Resource.ChildrenNamed("issue").Select(i => i.Child("diagnostics")?.Value ?? string.Empty);
-        Assert.Contains(diagnostics, d => d.StartsWith(code, StringComparison.Ordinal));
+        var codes = outcome.Resource.ChildrenNamed("issue").Select(i => i.Child("details")?.Child("coding")?.Child("code")?.Value);
+        Assert.Contains(code, codes);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace FhirGateway.Storage.Sqlite;
 /// <summary>
 /// Chooses the SQLite library once, before the first SQLite call: the operating system's <c>libsqlite3.so.0</c> when
 /// present (Debian's carries security fixes the bundled 3.35.5 lacks: CVE-2022-35737, CVE-2023-7104, CVE-2025-6965),
-/// the bundled <c>e_sqlite3</c> otherwise. The store needs 3.35 or newer (<c>RETURNING</c>).
+/// the bundled <c>e_sqlite3</c> otherwise. The store needs 3.35 or newer (<c>RETURNING</c>). The choice holds only if
+/// it is made before the first use of Microsoft.Data.Sqlite in the process, which initializes SQLitePCLRaw itself.
 /// </summary>
 internal static class SqliteNativeLibrary
 {

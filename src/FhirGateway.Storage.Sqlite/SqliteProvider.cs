@@ -23,10 +23,13 @@ internal sealed class SqliteProvider : RelationalProvider
     private readonly string _pragmas;
     private readonly string _path;
     private readonly ILogger<SqliteProvider> _logger;
+    private readonly string _library;
     private volatile bool _ready;
 
     public SqliteProvider(IOptions<SqliteStoreOptions> options, ILogger<SqliteProvider> logger)
     {
+        // Before anything touches Microsoft.Data.Sqlite, whose first use loads a library of its own choosing.
+        _library = SqliteNativeLibrary.EnsureLoaded();
         var settings = options.Value;
         _path = Path.GetFullPath(settings.Path);
         _logger = logger;
@@ -105,12 +108,11 @@ internal sealed class SqliteProvider : RelationalProvider
 
     private void Prepare()
     {
-        var version = SqliteNativeLibrary.EnsureLoaded();
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         if (!_ready)
         {
             _ready = true;
-            SqliteLog.Opened(_logger, version, _path);
+            SqliteLog.Opened(_logger, _library, _path);
         }
     }
 }

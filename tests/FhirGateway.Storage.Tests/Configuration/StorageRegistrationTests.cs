@@ -3,7 +3,6 @@ using FhirGateway.Storage.Postgres;
 using FhirGateway.Storage.Relational;
 using FhirGateway.Storage.Sqlite;
 using FhirGateway.Storage.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,14 +15,7 @@ public sealed class StorageRegistrationTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "fhirgateway-store-tests", Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => SqliteFiles.Delete(_folder);
 
     [Fact]
     public async Task Sqlite_is_the_default_and_start_up_creates_and_migrates_the_file()

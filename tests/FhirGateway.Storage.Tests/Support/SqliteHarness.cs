@@ -1,7 +1,6 @@
 using FhirGateway.Storage.Configuration;
 using FhirGateway.Storage.Relational;
 using FhirGateway.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -26,9 +25,7 @@ internal sealed class SqliteHarness : StoreHarness
 
     protected override Task DropDatabaseAsync()
     {
-        // Pooled connections keep the file open; close them before deleting it.
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        SqliteFiles.Delete(_folder);
         return Task.CompletedTask;
     }
 }

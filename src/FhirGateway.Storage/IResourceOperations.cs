@@ -4,7 +4,9 @@ namespace FhirGateway.Storage;
 /// The single-resource interactions of the RESTful API (https://hl7.org/fhir/R4/http.html), available on the
 /// store itself (each call its own transaction) and inside an <see cref="IResourceTransaction"/>. Expected outcomes
 /// (not found, gone, version conflict, matches) are results, never exceptions; a write that does not succeed leaves
-/// nothing behind, also inside a transaction.
+/// nothing behind, also inside a transaction. Resource types must be R4 resource types; ids that are not FHIR ids
+/// (https://hl7.org/fhir/R4/datatypes.html#id) are never stored, so reads and deletes of them find nothing, and an
+/// update to one is refused with an <see cref="ArgumentException"/>.
 /// </summary>
 public interface IResourceOperations
 {

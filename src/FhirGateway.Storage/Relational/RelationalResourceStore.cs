@@ -47,14 +47,22 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     public Task<ReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckType(resourceType);
-        WriteInput.CheckId(id);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(ReadResult.NotFound);
+        }
+
         return RunAsync("read", resourceType, false, db => Session(db).ReadAsync(resourceType, id, cancellationToken), r => r.Status.ToString(), cancellationToken);
     }
 
     public Task<ReadResult> VReadAsync(string resourceType, string id, long versionId, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckType(resourceType);
-        WriteInput.CheckId(id);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(ReadResult.NotFound);
+        }
+
         return RunAsync("vread", resourceType, false, db => Session(db).VReadAsync(resourceType, id, versionId, cancellationToken), r => r.Status.ToString(), cancellationToken);
     }
 
@@ -80,7 +88,12 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     public Task<WriteResult> DeleteAsync(string resourceType, string id, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckType(resourceType);
-        WriteInput.CheckId(id);
+        WriteInput.CheckTopics(options?.OutboxTopics ?? []);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(new WriteResult(options?.ExpectedVersion is null ? WriteStatus.NotFound : WriteStatus.VersionConflict, null));
+        }
+
         return WriteAsync("delete", resourceType, s => s.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), cancellationToken);
     }
 
@@ -88,18 +101,22 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Count, 1, nameof(query));
+        if (query.ResourceType is not null)
+        {
+            WriteInput.CheckType(query.ResourceType);
+        }
+
         if (query.Id is not null)
         {
-            WriteInput.CheckId(query.Id);
             if (query.ResourceType is null)
             {
                 throw new ArgumentException("Instance history needs the resource type.", nameof(query));
             }
-        }
 
-        if (query.ResourceType is not null)
-        {
-            WriteInput.CheckType(query.ResourceType);
+            if (!WriteInput.IsValidId(query.Id))
+            {
+                return Task.FromResult(new HistoryPage([], null));
+            }
         }
 
         return RunAsync("history", query.ResourceType, false, db => HistoryReader.ReadAsync(db, query, cancellationToken), _ => "ok", cancellationToken);

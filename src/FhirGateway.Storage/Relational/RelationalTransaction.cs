@@ -14,14 +14,22 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
     public Task<ReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckType(resourceType);
-        WriteInput.CheckId(id);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(ReadResult.NotFound);
+        }
+
         return RunAsync("read", resourceType, () => _session.ReadAsync(resourceType, id, cancellationToken), r => r.Status.ToString());
     }
 
     public Task<ReadResult> VReadAsync(string resourceType, string id, long versionId, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckType(resourceType);
-        WriteInput.CheckId(id);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(ReadResult.NotFound);
+        }
+
         return RunAsync("vread", resourceType, () => _session.VReadAsync(resourceType, id, versionId, cancellationToken), r => r.Status.ToString());
     }
 
@@ -47,7 +55,12 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
     public Task<WriteResult> DeleteAsync(string resourceType, string id, DeleteOptions? options = null, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckType(resourceType);
-        WriteInput.CheckId(id);
+        WriteInput.CheckTopics(options?.OutboxTopics ?? []);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(new WriteResult(options?.ExpectedVersion is null ? WriteStatus.NotFound : WriteStatus.VersionConflict, null));
+        }
+
         return RunAsync("delete", resourceType, () => _session.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), r => r.Status.ToString());
     }
 

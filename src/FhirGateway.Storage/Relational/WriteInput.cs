@@ -24,12 +24,23 @@ internal sealed partial record WriteInput(ResourceWrite Write, string ResourceTy
 
         var type = resource.Type.Name;
         ArgumentNullException.ThrowIfNull(write.IndexRows);
-        if (write.IndexRows.Any(r => r is null) || write.OutboxTopics.Any(string.IsNullOrEmpty))
+        if (write.IndexRows.Any(r => r is null))
         {
-            throw new ArgumentException("Index rows and outbox topics must not be null or empty.", nameof(write));
+            throw new ArgumentException("Index rows must not be null.", nameof(write));
         }
 
+        CheckTopics(write.OutboxTopics);
         return new WriteInput(write, type, CheckKeys(type, write.IdentityKeys));
+    }
+
+    /// <summary>Checks outbox topics: a list of non-empty names.</summary>
+    public static void CheckTopics(IReadOnlyList<string> topics)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        if (topics.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Outbox topics must not be null or empty.", nameof(topics));
+        }
     }
 
     /// <summary>A checked conditional create: it needs at least one identity key to match on.</summary>
@@ -42,11 +53,17 @@ internal sealed partial record WriteInput(ResourceWrite Write, string ResourceTy
     /// <summary>Checks a logical id against the FHIR id type (https://hl7.org/fhir/R4/datatypes.html#id).</summary>
     public static void CheckId(string id)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        if (!IdPattern().IsMatch(id))
+        if (!IsValidId(id))
         {
             throw new ArgumentException("A resource id is 1 to 64 letters, digits, '-' and '.'.", nameof(id));
         }
+    }
+
+    /// <summary>Whether a logical id is a FHIR id; the store holds no other, so reads of anything else find nothing.</summary>
+    public static bool IsValidId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return IdPattern().IsMatch(id);
     }
 
     /// <summary>Checks a resource type name against the R4 model.</summary>

@@ -1,3 +1,4 @@
+using FhirGateway.Storage.History;
 using FhirGateway.Storage.Indexing;
 using FhirGateway.Storage.Relational;
 using FhirGateway.Storage.Tests.Support;
@@ -38,6 +39,19 @@ public abstract partial class ResourceStoreContract
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
         Assert.Equal(ReadStatus.NotFound, (await Store.VReadAsync("Patient", created.Id, 2)).Status);
         Assert.Equal(ReadStatus.NotFound, (await Store.ReadAsync("Observation", created.Id)).Status);
+    }
+
+    [StoreFact]
+    public async Task Ids_that_are_not_FHIR_ids_are_never_found_nor_written()
+    {
+        var bad = new string('a', 65);
+
+        Assert.Equal(ReadStatus.NotFound, (await Store.ReadAsync("Patient", "no spaces")).Status);
+        Assert.Equal(ReadStatus.NotFound, (await Store.VReadAsync("Patient", bad, 1)).Status);
+        Assert.Equal(WriteStatus.NotFound, (await Store.DeleteAsync("Patient", "a/b")).Status);
+        Assert.Empty((await Store.HistoryAsync(new HistoryQuery { ResourceType = "Patient", Id = "a b" })).Entries);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.UpdateAsync(bad, TestResources.PatientWrite("P"), new UpdateOptions { AllowCreate = true }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadAsync("NotAType", "a"));
     }
 
     [StoreFact]

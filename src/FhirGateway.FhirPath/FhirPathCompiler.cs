@@ -60,7 +60,7 @@ public sealed class FhirPathCompiler
 
     private FhirPathExpression CompileUncached(string expression, string? contextType)
     {
-        var root = Parser.Parse(expression, lenientChoice: !Options.Strict);
+        var root = Parser.Parse(expression, lenient: !Options.Strict);
         if (contextType is not null && (Options.Strict || Options.CheckOrderedFunctions))
         {
             var type = Options.Model.FindType(contextType) ?? throw new FhirPathSemanticException($"Unknown context type '{contextType}'");

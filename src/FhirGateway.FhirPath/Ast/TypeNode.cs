@@ -5,12 +5,13 @@ namespace FhirGateway.FhirPath.Ast;
 /// <summary><c>x is T</c>, <c>x as T</c>, and the functions <c>is(T)</c>, <c>as(T)</c> and <c>ofType(T)</c>.</summary>
 internal sealed class TypeNode : Node
 {
-    public TypeNode(TypeOperation operation, Node? source, TypeSpecifier type, int position)
+    public TypeNode(TypeOperation operation, Node? source, TypeSpecifier type, int position, bool asFiltersCollections = false)
         : base(position)
     {
         Operation = operation;
         Source = source;
         Type = type;
+        AsFiltersCollections = asFiltersCollections;
     }
 
     public TypeOperation Operation { get; }
@@ -20,12 +21,18 @@ internal sealed class TypeNode : Node
 
     public TypeSpecifier Type { get; }
 
+    /// <summary>
+    /// Whether <c>as()</c> on more than one item keeps the items of the type instead of failing. FHIR R4's own
+    /// invariants rely on it (dom-3: <c>%resource.descendants().as(canonical)</c>); strict compilation turns it off.
+    /// </summary>
+    public bool AsFiltersCollections { get; }
+
     public override void Evaluate(Scope scope, List<object> output)
     {
         var input = Source is null ? scope.Focus : Source.EvaluateToList(scope);
         try
         {
-            if (Operation == TypeOperation.OfType)
+            if (Operation == TypeOperation.OfType || (AsFiltersCollections && input.Count > 1))
             {
                 foreach (var item in input)
                 {

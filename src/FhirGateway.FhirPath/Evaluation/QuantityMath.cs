@@ -55,8 +55,15 @@ internal static class QuantityMath
             return a.Value == b.Value;
         }
 
-        return TryBaseValues(a, b, out var x, out var y) ? x == y : null;
+        return TryBaseValues(a, b, out var x, out var y) ? SameValue(x, y) : null;
     }
+
+    /// <summary>
+    /// Values converted through different factors can differ in the last of decimal's 28 digits; they count as the
+    /// same when they agree to 20 significant digits.
+    /// </summary>
+    private static bool SameValue(decimal x, decimal y) =>
+        x == y || Math.Abs(x - y) <= Math.Max(Math.Abs(x), Math.Abs(y)) * 1e-20m;
 
     public static bool Equivalent(Quantity a, Quantity b)
     {
@@ -78,7 +85,7 @@ internal static class QuantityMath
             return a.Value.CompareTo(b.Value);
         }
 
-        return TryBaseValues(a, b, out var x, out var y) ? x.CompareTo(y) : null;
+        return TryBaseValues(a, b, out var x, out var y) ? (SameValue(x, y) ? 0 : x.CompareTo(y)) : null;
     }
 
     /// <summary>Whether the two units convert to each other (https://hl7.org/fhirpath/N1/ comparable()).</summary>
@@ -110,16 +117,18 @@ internal static class QuantityMath
         }
 
         // "3 'm' + 3 'cm'" is 303 'cm': the result is in the more granular unit.
-        return fa.Factor <= fb.Factor
-            ? new Quantity(a.Value + (sign * fb.ToBase(b.Value) / fa.Factor), a.Unit, a.IsCalendarKeyword)
-            : new Quantity((fa.ToBase(a.Value) / fb.Factor) + (sign * b.Value), b.Unit, b.IsCalendarKeyword);
+        return fa.Scale <= fb.Scale
+            ? new Quantity(a.Value + (sign * fa.FromBase(fb.ToBase(b.Value))), a.Unit, a.IsCalendarKeyword)
+            : new Quantity(fb.FromBase(fa.ToBase(a.Value)) + (sign * b.Value), b.Unit, b.IsCalendarKeyword);
     }
 
-    public static Quantity Multiply(Quantity a, Quantity b) => new(a.Value * b.Value, CombineUnits(UcumUnit(a), UcumUnit(b), '.'));
+    /// <summary>The product; null for the temperature scales, which have no products (UCUM 4.3).</summary>
+    public static Quantity? Multiply(Quantity a, Quantity b) =>
+        IsSpecial(a) || IsSpecial(b) ? null : new Quantity(a.Value * b.Value, CombineUnits(UcumUnit(a), UcumUnit(b), '.'));
 
     public static Quantity? Divide(Quantity a, Quantity b)
     {
-        if (b.Value == 0)
+        if (b.Value == 0 || IsSpecial(a) || IsSpecial(b))
         {
             return null;
         }
@@ -158,14 +167,32 @@ internal static class QuantityMath
         }
     }
 
+    private static bool IsSpecial(Quantity q) => FormOf(q) is { IsSpecial: true };
+
     private static string UcumUnit(Quantity q)
     {
         var calendar = Calendar(q);
         return calendar == CalendarUnit.None ? q.Unit : CalendarUnits.UcumCode(calendar);
     }
 
+    /// <summary>
+    /// The unit of a product or quotient. Powers of one unit combine (<c>'cm' * 'cm'</c> is <c>'cm2'</c>,
+    /// <c>'cm2' / 'cm'</c> is <c>'cm'</c>, https://hl7.org/fhirpath/N1/#-multiplication); other units are joined
+    /// with UCUM's <c>.</c> and <c>/</c>.
+    /// </summary>
     private static string CombineUnits(string a, string b, char op)
     {
+        if (SimpleUnit(a, out var atomA, out var expA) && SimpleUnit(b, out var atomB, out var expB) && atomA == atomB)
+        {
+            var exponent = op == '.' ? expA + expB : expA - expB;
+            return exponent switch
+            {
+                0 => "1",
+                1 => atomA,
+                _ => atomA + exponent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
         if (b == "1")
         {
             return a;
@@ -179,5 +206,34 @@ internal static class QuantityMath
         var right = b.Contains('.', StringComparison.Ordinal) || b.Contains('/', StringComparison.Ordinal) ? "(" + b + ")" : b;
         var left = a.Contains('/', StringComparison.Ordinal) ? "(" + a + ")" : a;
         return a == "1" ? "/" + right : left + op + right;
+    }
+
+    /// <summary>An atom (possibly prefixed) with an optional integer exponent, such as <c>cm2</c> or <c>s-1</c>.</summary>
+    private static bool SimpleUnit(string unit, out string atom, out int exponent)
+    {
+        atom = unit;
+        exponent = 1;
+        var end = unit.Length;
+        while (end > 0 && char.IsAsciiDigit(unit[end - 1]))
+        {
+            end--;
+        }
+
+        if (end < unit.Length)
+        {
+            if (end > 0 && unit[end - 1] == '-')
+            {
+                end--;
+            }
+
+            if (end == 0 || !int.TryParse(unit.AsSpan(end), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out exponent))
+            {
+                return false;
+            }
+
+            atom = unit[..end];
+        }
+
+        return atom.Length > 0 && !char.IsAsciiDigit(atom[0]) && atom.IndexOfAny(['.', '/', '(', ')', '{', '*', '^']) < 0;
     }
 }

@@ -5,7 +5,8 @@ namespace FhirGateway.FhirPath.Functions;
 
 /// <summary>
 /// The functions FHIR adds to FHIRPath (https://hl7.org/fhir/R4/fhirpath.html#functions): extension(),
-/// hasValue(), getValue(), resolve(), memberOf(), subsumes(), subsumedBy() and conformsTo().
+/// hasValue(), getValue(), resolve(), memberOf(), subsumes(), subsumedBy(), conformsTo() and htmlChecks().
+/// elementDefinition(), slice() and checkModifiers() need profiles and are not provided.
 /// </summary>
 internal static class FhirFunctions
 {
@@ -21,6 +22,15 @@ internal static class FhirFunctions
         t.Add("subsumes", 1, 1, (in FunctionCall c, List<object> o) => Subsumes(c, o, reverse: false), ResultKind.Boolean);
         t.Add("subsumedBy", 1, 1, (in FunctionCall c, List<object> o) => Subsumes(c, o, reverse: true), ResultKind.Boolean);
         t.Add("conformsTo", 1, 1, ConformsTo, ResultKind.Boolean);
+        t.Add("htmlChecks", 0, 0, HtmlChecks, ResultKind.Boolean);
+    }
+
+    private static void HtmlChecks(in FunctionCall call, List<object> output)
+    {
+        if (call.InputItem() is { } item)
+        {
+            output.Add(Boxes.Bool(item is ElementNode { Type.IsXhtml: true, Value: { } xhtml } && NarrativeChecks.IsValid(xhtml)));
+        }
     }
 
     private static void Extension(in FunctionCall call, List<object> output)

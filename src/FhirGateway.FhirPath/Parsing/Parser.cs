@@ -16,18 +16,19 @@ namespace FhirGateway.FhirPath.Parsing;
 internal sealed class Parser
 {
     private readonly List<Token> _tokens;
-    private readonly bool _lenientChoice;
+    /// <summary>Not strict: choice elements by typed name, and as() filtering collections as R4 content expects.</summary>
+    private readonly bool _lenient;
     private int _pos;
 
-    private Parser(List<Token> tokens, bool lenientChoice)
+    private Parser(List<Token> tokens, bool lenient)
     {
         _tokens = tokens;
-        _lenientChoice = lenientChoice;
+        _lenient = lenient;
     }
 
-    public static Node Parse(string text, bool lenientChoice)
+    public static Node Parse(string text, bool lenient)
     {
-        var parser = new Parser(Lexer.Tokenize(text), lenientChoice);
+        var parser = new Parser(Lexer.Tokenize(text), lenient);
         var node = parser.ParseExpression(1);
         if (parser.Current.Kind != TokenKind.End)
         {
@@ -158,7 +159,7 @@ internal sealed class Parser
                 _pos++;
                 node = name.Kind == TokenKind.Identifier && Current.Kind == TokenKind.OpenParen
                     ? ParseCall(node, name)
-                    : new MemberNode(node, name.Text, _lenientChoice, name.Position);
+                    : new MemberNode(node, name.Text, _lenient, name.Position);
             }
             else if (t.Kind == TokenKind.OpenBracket)
             {
@@ -208,7 +209,7 @@ internal sealed class Parser
                 return new VariableNode(t.Text, t.Position);
             case TokenKind.DelimitedIdentifier:
                 _pos++;
-                return new MemberNode(null, t.Text, _lenientChoice, t.Position);
+                return new MemberNode(null, t.Text, _lenient, t.Position);
             case TokenKind.Identifier:
                 if (t.Text is "true" or "false")
                 {
@@ -222,7 +223,7 @@ internal sealed class Parser
                 }
 
                 _pos++;
-                return Current.Kind == TokenKind.OpenParen ? ParseCall(null, t) : new MemberNode(null, t.Text, _lenientChoice, t.Position);
+                return Current.Kind == TokenKind.OpenParen ? ParseCall(null, t) : new MemberNode(null, t.Text, _lenient, t.Position);
             case TokenKind.End:
                 throw Syntax("Unexpected end of expression", t.Position);
             default:
@@ -268,7 +269,7 @@ internal sealed class Parser
         return BuildCall(source, name, args);
     }
 
-    private static Node BuildCall(Node? source, Token name, List<Node> args)
+    private Node BuildCall(Node? source, Token name, List<Node> args)
     {
         TypeOperation? typeOperation = name.Text switch
         {
@@ -285,7 +286,7 @@ internal sealed class Parser
                 throw new FhirPathSemanticException($"{name.Text}() takes one type argument", name.Position);
             }
 
-            return new TypeNode(typeOperation.Value, source, ToTypeSpecifier(args[0]), name.Position);
+            return new TypeNode(typeOperation.Value, source, ToTypeSpecifier(args[0]), name.Position, asFiltersCollections: _lenient);
         }
 
         if (!FunctionTable.All.TryGetValue(name.Text, out var function))

@@ -200,7 +200,7 @@ internal static class Ucum
             if (UcumAtoms.Prefixes.TryGetValue(code[..len], out var factor) &&
                 UcumAtoms.Atoms.TryGetValue(code[len..], out var atom) && atom.Metric && !atom.Form.IsSpecial)
             {
-                return new UnitForm(atom.Form.Factor * factor, atom.Form.Dimensions);
+                return new UnitForm(atom.Form.Factor * factor, atom.Form.Dimensions, divisor: atom.Form.Divisor);
             }
         }
 

@@ -72,7 +72,7 @@ internal static class UcumAtoms
         Add("Gy", D(1, m: 2, s: -2), true);
         Add("Sv", D(1, m: 2, s: -2), true);
         Add("kat", D(1, s: -1, mol: 1), true);
-        Add("U", D(1e-6m / 60, s: -1, mol: 1), true);
+        Add("U", new UnitForm(1e-6m, [0, 0, -1, 0, 0, 0, 0, 1, 0], divisor: 60), true);
         Add("eq", D(1, mol: 1), true);
         Add("osm", D(1, mol: 1), true);
 
@@ -125,8 +125,8 @@ internal static class UcumAtoms
 
         // Temperature scales: non-ratio, valid only on their own.
         Add("Cel", new UnitForm(1, [0, 0, 0, 0, 1, 0, 0, 0, 0], 273.15m, isSpecial: true), true);
-        Add("[degF]", new UnitForm(5m / 9m, [0, 0, 0, 0, 1, 0, 0, 0, 0], 459.67m, isSpecial: true), false);
-        Add("[degR]", D(5m / 9m, k: 1), false);
+        Add("[degF]", new UnitForm(5, [0, 0, 0, 0, 1, 0, 0, 0, 0], 459.67m, isSpecial: true, divisor: 9), false);
+        Add("[degR]", new UnitForm(5, [0, 0, 0, 0, 1, 0, 0, 0, 0], divisor: 9), false);
 
         return a.ToFrozenDictionary(StringComparer.Ordinal);
     }

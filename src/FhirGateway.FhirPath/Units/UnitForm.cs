@@ -13,15 +13,19 @@ internal sealed class UnitForm
     /// <summary>The slot for calendar years and months, which do not convert to seconds (https://hl7.org/fhirpath/N1/#time-valued-quantities).</summary>
     public const int CalendarMonth = 8;
 
-    public UnitForm(decimal factor, sbyte[] dimensions, decimal offset = 0, bool isSpecial = false)
+    public UnitForm(decimal factor, sbyte[] dimensions, decimal offset = 0, bool isSpecial = false, decimal divisor = 1)
     {
         Factor = factor;
         Dimensions = dimensions;
         Offset = offset;
         IsSpecial = isSpecial;
+        Divisor = divisor;
     }
 
     public decimal Factor { get; }
+
+    /// <summary>Divides after <see cref="Factor"/> multiplies, so factors like 5/9 ([degF]) stay exact.</summary>
+    public decimal Divisor { get; }
 
     public sbyte[] Dimensions { get; }
 
@@ -49,9 +53,12 @@ internal sealed class UnitForm
 
     public bool SameDimensions(UnitForm other) => Dimensions.AsSpan().SequenceEqual(other.Dimensions);
 
-    public decimal ToBase(decimal value) => (value + Offset) * Factor;
+    public decimal ToBase(decimal value) => (value + Offset) * Factor / Divisor;
 
-    public decimal FromBase(decimal value) => (value / Factor) - Offset;
+    public decimal FromBase(decimal value) => (value * Divisor / Factor) - Offset;
+
+    /// <summary>The factor as one number (for choosing the finer of two units).</summary>
+    public decimal Scale => Factor / Divisor;
 
     public static UnitForm Dimension(int index, decimal factor = 1)
     {
@@ -70,7 +77,9 @@ internal sealed class UnitForm
             dims[i] = (sbyte)(Dimensions[i] + (sign * other.Dimensions[i]));
         }
 
-        return new UnitForm(sign > 0 ? Factor * other.Factor : Factor / other.Factor, dims);
+        return sign > 0
+            ? new UnitForm(Factor * other.Factor, dims, divisor: Divisor * other.Divisor)
+            : new UnitForm(Factor * other.Divisor, dims, divisor: Divisor * other.Factor);
     }
 
     public UnitForm Power(int exponent)
@@ -81,12 +90,13 @@ internal sealed class UnitForm
             dims[i] = (sbyte)(Dimensions[i] * exponent);
         }
 
-        var factor = 1m;
+        decimal factor = 1m, divisor = 1m;
         for (var i = 0; i < Math.Abs(exponent); i++)
         {
             factor *= Factor;
+            divisor *= Divisor;
         }
 
-        return new UnitForm(exponent < 0 ? 1 / factor : factor, dims);
+        return exponent < 0 ? new UnitForm(divisor, dims, divisor: factor) : new UnitForm(factor, dims, divisor: divisor);
     }
 }

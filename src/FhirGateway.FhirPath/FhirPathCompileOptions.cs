@@ -16,8 +16,9 @@ public sealed record FhirPathCompileOptions
     /// paths the model does not have (<c>name.given1</c>, <c>Observation.valueQuantity</c> instead of
     /// <c>Observation.value</c>) and operands of the wrong type are errors when the expression is compiled.
     /// Without strict mode a choice element can also be reached by its typed name, as FHIR's JSON and XML spell it,
-    /// and the <c>as()</c> function on more than one item keeps the items of the type (as <c>ofType()</c> does)
-    /// instead of failing, which FHIR R4's own invariants rely on (dom-3: <c>%resource.descendants().as(canonical)</c>).
+    /// and <c>as</c> on more than one item keeps the items of the type (as <c>ofType()</c> does) instead of failing,
+    /// which FHIR R4's own definitions rely on (invariant dom-3: <c>%resource.descendants().as(canonical)</c>, search
+    /// parameters such as <c>Observation.component.value as CodeableConcept</c>).
     /// </summary>
     public bool Strict { get; init; }
 

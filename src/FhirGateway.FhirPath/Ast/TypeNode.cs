@@ -22,8 +22,9 @@ internal sealed class TypeNode : Node
     public TypeSpecifier Type { get; }
 
     /// <summary>
-    /// Whether <c>as()</c> on more than one item keeps the items of the type instead of failing. FHIR R4's own
-    /// invariants rely on it (dom-3: <c>%resource.descendants().as(canonical)</c>); strict compilation turns it off.
+    /// Whether <c>as</c> on more than one item keeps the items of the type instead of failing. FHIR R4's own
+    /// definitions rely on it (invariant dom-3: <c>%resource.descendants().as(canonical)</c>; search parameters such
+    /// as <c>Observation.component.value as CodeableConcept</c>); strict compilation turns it off.
     /// </summary>
     public bool AsFiltersCollections { get; }
 

@@ -15,6 +15,9 @@ internal static class FhirFunctions
     public static void Register(FunctionTable t)
     {
         t.Add("extension", 1, 1, Extension, ResultKind.Extension);
+
+        // Not in the R4 function list, but an R4 search parameter uses it (QuestionnaireResponse item subject).
+        t.Add("hasExtension", 1, 1, HasExtension, ResultKind.Boolean);
         t.Add("hasValue", 0, 0, HasValue, ResultKind.Boolean);
         t.Add("getValue", 0, 0, GetValue, ResultKind.Unknown);
         t.Add("resolve", 0, 0, Resolve, ResultKind.Unknown);
@@ -56,6 +59,14 @@ internal static class FhirFunctions
                 }
             }
         }
+    }
+
+    private static void HasExtension(in FunctionCall call, List<object> output)
+    {
+        var found = call.State.RentList();
+        Extension(call, found);
+        output.Add(Boxes.Bool(found.Count > 0));
+        call.State.Return(found);
     }
 
     private static void HasValue(in FunctionCall call, List<object> output)

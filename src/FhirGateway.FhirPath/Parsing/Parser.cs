@@ -71,7 +71,7 @@ internal sealed class Parser
             _pos++;
             if (typeOperation is not null)
             {
-                left = new TypeNode(typeOperation.Value, left, ParseTypeSpecifier(), token.Position);
+                left = new TypeNode(typeOperation.Value, left, ParseTypeSpecifier(), token.Position, asFiltersCollections: _lenient);
                 continue;
             }
 

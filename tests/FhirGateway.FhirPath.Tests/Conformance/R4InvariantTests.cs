@@ -8,8 +8,9 @@ using Xunit.Abstractions;
 namespace FhirGateway.FhirPath.Tests.Conformance;
 
 /// <summary>
-/// The engine against FHIR's own use of FHIRPath: every invariant of the R4 definitions compiles, and the
-/// resource invariants hold on the official R4 examples except where those examples are known to break them.
+/// The engine against FHIR's own use of FHIRPath: every invariant of the R4 definitions and every search parameter
+/// expression of the R4 examples compiles, and the resource invariants hold on the official R4 examples except where
+/// those examples are known to break them.
 /// </summary>
 public sealed class R4InvariantTests(ITestOutputHelper output)
 {
@@ -47,6 +48,22 @@ public sealed class R4InvariantTests(ITestOutputHelper output)
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Throws<FhirPathSemanticException>(() => strict.Compile(R4Invariants.All.First(i => i.Key == "cid-0").Expression, "ChargeItemDefinition"));
+    }
+
+    [Fact]
+    public void Every_search_parameter_expression_of_the_R4_examples_compiles()
+    {
+        var count = 0;
+        foreach (var (_, resource) in Examples(every: 1, prefix: "SearchParameter-"))
+        {
+            if (FhirPathExpression.Parse("expression").Scalar(resource) is ElementNode { Value: { } expression })
+            {
+                FhirPathExpression.Parse(expression);
+                count++;
+            }
+        }
+
+        Assert.True(count > 1000, $"only {count} expressions");
     }
 
     /// <summary>Every eighth official example (for time), with every resource in it: bundle entries and contained ones.</summary>
@@ -108,7 +125,7 @@ public sealed class R4InvariantTests(ITestOutputHelper output)
         }
     }
 
-    private static IEnumerable<(string Name, ElementNode Resource)> Examples(int every)
+    private static IEnumerable<(string Name, ElementNode Resource)> Examples(int every, string prefix = "")
     {
         using var stream = File.OpenRead(RepoPaths.Combine("tests", "data", "hl7.fhir.r4.examples-4.0.1.tgz"));
         using var gz = new GZipStream(stream, CompressionMode.Decompress);
@@ -117,7 +134,8 @@ public sealed class R4InvariantTests(ITestOutputHelper output)
         while (tar.GetNextEntry() is { } entry)
         {
             var name = Path.GetFileName(entry.Name);
-            if (entry.DataStream is null || !name.EndsWith(".json", StringComparison.Ordinal) || name is "package.json" or ".index.json" || index++ % every != 0)
+            if (entry.DataStream is null || !name.EndsWith(".json", StringComparison.Ordinal) || !name.StartsWith(prefix, StringComparison.Ordinal) ||
+                name is "package.json" or ".index.json" || index++ % every != 0)
             {
                 continue;
             }

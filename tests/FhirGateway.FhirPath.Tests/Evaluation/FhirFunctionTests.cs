@@ -123,9 +123,10 @@ public sealed class FhirFunctionTests
     {
         // FHIR R4's dom-3 relies on this: %resource.descendants().as(canonical).
         Assert.Equal(3, Fhp.Eval("Patient.descendants().as(HumanName)", Fhp.Patient).Count);
+        Assert.Equal(2, Fhp.Eval("Patient.name as HumanName", Fhp.Patient).Count);
         var strict = new FhirPathCompiler(new FhirPathCompileOptions { Strict = true });
         Assert.Throws<FhirPathEvaluationException>(() => strict.Compile("Patient.name.as(HumanName)", "Patient").Evaluate(Fhp.Patient));
-        Assert.Throws<FhirPathEvaluationException>(() => Fhp.Eval("Patient.name as HumanName", Fhp.Patient));
+        Assert.Throws<FhirPathEvaluationException>(() => strict.Compile("Patient.name as HumanName", "Patient").Evaluate(Fhp.Patient));
     }
 
     private sealed class FakeTerminology : ITerminologyService

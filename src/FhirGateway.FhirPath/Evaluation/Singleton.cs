@@ -19,7 +19,9 @@ internal static class Singleton
                 return items[0] switch
                 {
                     bool b => b,
-                    ElementNode { Type.SystemType: "Boolean", Value: { } v } => v == "true",
+
+                    // A FHIR boolean with only extensions has no value: unknown.
+                    ElementNode { Type.SystemType: "Boolean" } n => n.Value is null ? null : n.Value == "true",
                     _ => true,
                 };
             default:

@@ -24,6 +24,7 @@ internal sealed class FunctionTable
         SubsettingFunctions.Register(t);
         ConversionFunctions.Register(t);
         StringFunctions.Register(t);
+        EncodingFunctions.Register(t);
         MathFunctions.Register(t);
         TreeFunctions.Register(t);
         UtilityFunctions.Register(t);

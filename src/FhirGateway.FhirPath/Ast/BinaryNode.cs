@@ -130,16 +130,7 @@ internal sealed class BinaryNode : Node
     }
 
     /// <summary>Appends the items not already present (by <c>=</c>) after <paramref name="start"/>.</summary>
-    public static void AddDistinct(List<object> items, List<object> output, int start)
-    {
-        foreach (var item in items)
-        {
-            if (!Equality.ContainsEqual(output, item, start))
-            {
-                output.Add(item);
-            }
-        }
-    }
+    public static void AddDistinct(List<object> items, List<object> output, int start) => DistinctItems.Append(items, output, start);
 
     // https://hl7.org/fhirpath/N1/#boolean-logic: three-valued logic over singleton Booleans.
     private void EvaluateLogic(Scope scope, List<object> output)

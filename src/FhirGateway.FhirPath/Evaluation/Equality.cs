@@ -200,10 +200,11 @@ internal static class Equality
         return true;
     }
 
-    /// <summary>Whether <paramref name="item"/> equals (<c>=</c> is true) any item of <paramref name="items"/> from <paramref name="start"/>.</summary>
-    public static bool ContainsEqual(List<object> items, object item, int start = 0)
+    /// <summary>Whether <paramref name="item"/> equals (<c>=</c> is true) any item of <paramref name="items"/> from <paramref name="start"/> (up to <paramref name="end"/>).</summary>
+    public static bool ContainsEqual(List<object> items, object item, int start = 0, int end = -1)
     {
-        for (var i = start; i < items.Count; i++)
+        var stop = end < 0 ? items.Count : end;
+        for (var i = start; i < stop; i++)
         {
             if (ReferenceEquals(items[i], item) || AreEqual(items[i], item) == true)
             {

@@ -156,21 +156,5 @@ internal static class ExistenceFunctions
 
     private static void Distinct(in FunctionCall call, List<object> output) => BinaryNode.AddDistinct(call.Input, output, output.Count);
 
-    private static void IsDistinct(in FunctionCall call, List<object> output)
-    {
-        var input = call.Input;
-        for (var i = 1; i < input.Count; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                if (ReferenceEquals(input[i], input[j]) || Equality.AreEqual(input[i], input[j]) == true)
-                {
-                    output.Add(Boxes.False);
-                    return;
-                }
-            }
-        }
-
-        output.Add(Boxes.True);
-    }
+    private static void IsDistinct(in FunctionCall call, List<object> output) => output.Add(Boxes.Bool(DistinctItems.AllDifferent(call.Input)));
 }

@@ -50,16 +50,19 @@ internal static class FilteringFunctions
         }
     }
 
+    /// <summary>How many items repeat() may produce: a projection that keeps making new values ((1).repeat($this + 1)) ends with an error.</summary>
+    public const int MaxRepeatItems = 100_000;
+
     /// <summary>
-    /// Applies the projection to the input, then to each new item, until nothing new appears. Nodes are new when
-    /// they are not already in the result (by identity); other values by equality.
+    /// Applies the projection to the input, then to each new item, until nothing new appears. Complex nodes are new
+    /// when they are not already in the result (by identity); primitives and other values by equality.
     /// </summary>
     private static void Repeat(in FunctionCall call, List<object> output)
     {
-        var start = output.Count;
         var scope = call.IterationScope();
         var queue = call.State.RentList();
         var produced = call.State.RentList();
+        var seen = new DistinctItems();
         try
         {
             queue.AddRange(call.Input);
@@ -70,8 +73,13 @@ internal static class FilteringFunctions
                 call.Args[0].Evaluate(scope, produced);
                 foreach (var item in produced)
                 {
-                    if (!Seen(output, start, item))
+                    if (item is ElementNode { Type.IsPrimitive: false } node ? seen.AddNode(node) : seen.Add(item))
                     {
+                        if (seen.Count > MaxRepeatItems)
+                        {
+                            throw call.Error($"the projection produced more than {MaxRepeatItems} items");
+                        }
+
                         output.Add(item);
                         queue.Add(item);
                     }
@@ -84,23 +92,5 @@ internal static class FilteringFunctions
             call.State.Return(queue);
             call.State.ReturnIterationScope(scope);
         }
-    }
-
-    private static bool Seen(List<object> items, int start, object item)
-    {
-        for (var i = start; i < items.Count; i++)
-        {
-            if (ReferenceEquals(items[i], item))
-            {
-                return true;
-            }
-
-            if (item is not ElementNode && items[i] is not ElementNode && Equality.AreEqual(items[i], item) == true)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

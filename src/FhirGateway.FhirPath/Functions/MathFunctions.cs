@@ -134,10 +134,19 @@ internal static class MathFunctions
         {
             try
             {
-                long result = 1;
-                for (var i = 0; i < le; i++)
+                // Exponentiation by squaring: a huge exponent costs its bit length, not its value.
+                long result = 1, factor = l;
+                for (var bits = le; bits > 0; bits >>= 1)
                 {
-                    result = checked(result * l);
+                    if ((bits & 1) != 0)
+                    {
+                        result = checked(result * factor);
+                    }
+
+                    if (bits > 1)
+                    {
+                        factor = checked(factor * factor);
+                    }
                 }
 
                 output.Add(Boxes.Integer(result));

@@ -141,7 +141,14 @@ internal static class StringFunctions
     {
         if (call.InputString() is { } s && call.StringArg(0) is { } pattern)
         {
-            output.Add(Boxes.Bool(Regex(call, pattern, full).IsMatch(s)));
+            try
+            {
+                output.Add(Boxes.Bool(Regex(call, pattern, full).IsMatch(s)));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                throw call.Error("the regular expression took too long");
+            }
         }
     }
 
@@ -156,7 +163,14 @@ internal static class StringFunctions
         }
 
         // An empty pattern matches nowhere useful: the input is returned unchanged, as the R4 tests expect.
-        output.Add(pattern.Length == 0 ? s : Regex(call, pattern, false).Replace(s, substitution));
+        try
+        {
+            output.Add(pattern.Length == 0 ? s : Regex(call, pattern, false).Replace(s, substitution));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw call.Error("the regular expression took too long");
+        }
     }
 
     private static Regex Regex(in FunctionCall call, string pattern, bool full)

@@ -15,10 +15,14 @@ namespace FhirGateway.FhirPath.Parsing;
 /// </summary>
 internal sealed class Parser
 {
+    /// <summary>How deeply expressions may nest: deeper input is refused rather than risking the stack.</summary>
+    public const int MaxDepth = 200;
+
     private readonly List<Token> _tokens;
     /// <summary>Not strict: choice elements by typed name, and as() filtering collections as R4 content expects.</summary>
     private readonly bool _lenient;
     private int _pos;
+    private int _depth;
 
     private Parser(List<Token> tokens, bool lenient)
     {
@@ -57,6 +61,23 @@ internal sealed class Parser
     }
 
     private Node ParseExpression(int minPrecedence)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Syntax($"The expression nests more than {MaxDepth} levels deep", Current.Position);
+        }
+
+        try
+        {
+            return ParseBinary(minPrecedence);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Node ParseBinary(int minPrecedence)
     {
         var left = ParseUnary();
         while (true)
@@ -127,7 +148,13 @@ internal sealed class Parser
         if (t.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             _pos++;
+            if (++_depth > MaxDepth)
+            {
+                throw Syntax($"The expression nests more than {MaxDepth} levels deep", t.Position);
+            }
+
             var operand = ParseUnary();
+            _depth--;
             var negate = t.Kind == TokenKind.Minus;
 
             // A negative number literal is folded so that "-1" costs nothing at evaluation.

@@ -95,6 +95,17 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Union_and_distinct_on_large_collections()
+    {
+        var items = string.Join(" | ", Enumerable.Range(1, 40));
+        Assert.True(Fhp.True($"({items} | 1.0 | 40.00 | '1').count() = 41"));
+        Assert.True(Fhp.True($"({items}).combine({items}).distinct().count() = 40"));
+        Assert.True(Fhp.True($"({items}).combine(3).isDistinct().not() and ({items}).isDistinct()"));
+        Assert.True(Fhp.True($"({items}).combine(@2014-01-01 | @2014-01-01 | 5 'mg' | 0.005 'g').distinct().count() = 42"));
+        Assert.True(Fhp.True("Patient.name.given.combine(Patient.name.given).repeat($this).count() = 3", Fhp.Patient));
+    }
+
+    [Fact]
     public void Strings_and_math()
     {
         Assert.True(Fhp.True("'abcdefg'.substring(6, 2) = 'g' and 'abcdefg'.substring(3, 0) = '' and 'abc abc'.lastIndexOf('a') = 4"));
@@ -114,6 +125,19 @@ public sealed class EvaluationTests
         Assert.Equal(19, e.Position);
         Assert.Throws<FhirPathEvaluationException>(() => Fhp.Eval("'a' < 1"));
         Assert.Throws<FhirPathEvaluationException>(() => Fhp.Eval("Patient.name.single()", Fhp.Patient));
+    }
+
+    [Fact]
+    public void Hostile_input_is_bounded()
+    {
+        var deep = new string('(', 5000) + "1" + new string(')', 5000);
+        Assert.Throws<FhirPathSyntaxException>(() => FhirPathExpression.Parse(deep));
+        Assert.Throws<FhirPathSyntaxException>(() => FhirPathExpression.Parse(new string('-', 5000) + "1"));
+        Assert.Equal(1L, Fhp.One(new string('(', 150) + "1" + new string(')', 150)));
+        Assert.Throws<FhirPathEvaluationException>(() => Fhp.Eval("(1).repeat($this + 1)"));
+        Assert.Equal(1L, Fhp.One("1.power(2000000000)"));
+        Assert.Equal(4611686018427387904L, Fhp.One("2.power(62)"));
+        Assert.True(Fhp.Empty("2.power(64)"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace FhirGateway.FhirPath.Ast;
 internal sealed class BinaryNode : Node
 {
     public BinaryNode(BinaryOperator op, Node left, Node right, int position)
-        : base(position)
+        : base(position, left, right)
     {
         Operator = op;
         Left = left;

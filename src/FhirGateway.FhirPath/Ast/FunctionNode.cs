@@ -7,7 +7,7 @@ namespace FhirGateway.FhirPath.Ast;
 internal sealed class FunctionNode : Node
 {
     public FunctionNode(Node? source, FunctionDef function, Node[] args, int position)
-        : base(position)
+        : base(position, [source, .. args])
     {
         Source = source;
         Function = function;

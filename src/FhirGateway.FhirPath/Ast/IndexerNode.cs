@@ -6,7 +6,7 @@ namespace FhirGateway.FhirPath.Ast;
 internal sealed class IndexerNode : Node
 {
     public IndexerNode(Node source, Node index, int position)
-        : base(position)
+        : base(position, source, index)
     {
         Source = source;
         Index = index;

@@ -10,7 +10,7 @@ namespace FhirGateway.FhirPath.Ast;
 internal sealed class MemberNode : Node
 {
     public MemberNode(Node? source, string name, bool lenientChoice, int position)
-        : base(position)
+        : base(position, source)
     {
         Source = source;
         Name = name;

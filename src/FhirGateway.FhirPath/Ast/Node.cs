@@ -8,10 +8,27 @@ namespace FhirGateway.FhirPath.Ast;
 /// </summary>
 internal abstract class Node
 {
-    protected Node(int position) => Position = position;
+    protected Node(int position, params ReadOnlySpan<Node?> children)
+    {
+        Position = position;
+        var depth = 0;
+        foreach (var child in children)
+        {
+            depth = Math.Max(depth, child?.Depth ?? 0);
+        }
+
+        Depth = depth + 1;
+        if (Depth > Parsing.Parser.MaxDepth)
+        {
+            throw new FhirPathSyntaxException($"The expression nests more than {Parsing.Parser.MaxDepth} levels deep", position);
+        }
+    }
 
     /// <summary>The offset of the node in the expression text.</summary>
     public int Position { get; }
+
+    /// <summary>The height of the subtree: evaluation recurses this deep.</summary>
+    public int Depth { get; }
 
     public abstract void Evaluate(Scope scope, List<object> output);
 

@@ -6,7 +6,7 @@ namespace FhirGateway.FhirPath.Ast;
 internal sealed class TypeNode : Node
 {
     public TypeNode(TypeOperation operation, Node? source, TypeSpecifier type, int position, bool asFiltersCollections = false)
-        : base(position)
+        : base(position, source)
     {
         Operation = operation;
         Source = source;

@@ -6,7 +6,7 @@ namespace FhirGateway.FhirPath.Ast;
 internal sealed class UnaryNode : Node
 {
     public UnaryNode(bool negate, Node operand, int position)
-        : base(position)
+        : base(position, operand)
     {
         Negate = negate;
         Operand = operand;

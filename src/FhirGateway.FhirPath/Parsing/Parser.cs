@@ -15,10 +15,14 @@ namespace FhirGateway.FhirPath.Parsing;
 /// </summary>
 internal sealed class Parser
 {
-    /// <summary>How deeply expressions may nest: deeper input is refused rather than risking the stack.</summary>
-    public const int MaxDepth = 200;
+    /// <summary>
+    /// How deeply expressions may nest (parentheses, arguments, and chains of invocations and operators, which
+    /// evaluate recursively): deeper input is refused rather than risking the stack.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     private readonly List<Token> _tokens;
+
     /// <summary>Not strict: choice elements by typed name, and as() filtering collections as R4 content expects.</summary>
     private readonly bool _lenient;
     private int _pos;

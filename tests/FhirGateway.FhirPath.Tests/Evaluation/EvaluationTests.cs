@@ -134,6 +134,9 @@ public sealed class EvaluationTests
         Assert.Throws<FhirPathSyntaxException>(() => FhirPathExpression.Parse(deep));
         Assert.Throws<FhirPathSyntaxException>(() => FhirPathExpression.Parse(new string('-', 5000) + "1"));
         Assert.Equal(1L, Fhp.One(new string('(', 150) + "1" + new string(')', 150)));
+        Assert.Throws<FhirPathSyntaxException>(() => FhirPathExpression.Parse(string.Join(".", Enumerable.Repeat("name", 5000))));
+        Assert.Throws<FhirPathSyntaxException>(() => FhirPathExpression.Parse(string.Join(" + ", Enumerable.Repeat("1", 5000))));
+        Assert.Equal(200L, Fhp.One(string.Join(" + ", Enumerable.Repeat("1", 200))));
         Assert.Throws<FhirPathEvaluationException>(() => Fhp.Eval("(1).repeat($this + 1)"));
         Assert.Equal(1L, Fhp.One("1.power(2000000000)"));
         Assert.Equal(4611686018427387904L, Fhp.One("2.power(62)"));

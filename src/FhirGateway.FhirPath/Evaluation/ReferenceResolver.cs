@@ -95,30 +95,41 @@ internal static class ReferenceResolver
         return resource;
     }
 
+    /// <summary>
+    /// An absolute reference (a URL or URN) matches an entry's fullUrl. A relative one (<c>Type/id</c>) matches the
+    /// fullUrl on the base of the referring entry's RESTful fullUrl, and otherwise any entry with that type and id.
+    /// </summary>
     private static ElementNode? ResolveInBundle(EvalState state, ElementNode? holder, string reference)
     {
-        var bundle = holder is null ? null : EnclosingBundle(state, holder);
+        var (bundle, holderEntry) = holder is null ? (null, null) : EnclosingBundle(state, holder);
         bundle ??= state.RootResource is { Type.Name: "Bundle" } root ? root : null;
         if (bundle is null)
         {
             return null;
         }
 
+        var absolute = reference.Contains("://", StringComparison.Ordinal) || reference.StartsWith("urn:", StringComparison.Ordinal);
+        if (absolute)
+        {
+            return EntryByFullUrl(bundle, reference);
+        }
+
         var (type, id) = TypeAndId(reference);
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (holderEntry?.Child("fullUrl")?.Value is { } fullUrl && RestfulBase(fullUrl) is { } baseUrl &&
+            EntryByFullUrl(bundle, baseUrl + type + "/" + id) is { } sameServer)
+        {
+            return sameServer;
+        }
+
         foreach (var entry in bundle.ChildrenNamed("entry"))
         {
-            var resource = entry.Child("resource");
-            if (resource is null)
-            {
-                continue;
-            }
-
-            if (string.Equals(entry.Child("fullUrl")?.Value, reference, StringComparison.Ordinal))
-            {
-                return resource;
-            }
-
-            if (type is not null && resource.Type.Name == type && string.Equals(resource.Child("id")?.Value, id, StringComparison.Ordinal))
+            if (entry.Child("resource") is { } resource && resource.Type.Name == type &&
+                string.Equals(resource.Child("id")?.Value, id, StringComparison.Ordinal))
             {
                 return resource;
             }
@@ -127,17 +138,50 @@ internal static class ReferenceResolver
         return null;
     }
 
-    private static ElementNode? EnclosingBundle(EvalState state, ElementNode node)
+    private static ElementNode? EntryByFullUrl(ElementNode bundle, string url)
     {
-        for (var n = state.ParentOf(node); n is not null; n = state.ParentOf(n))
+        foreach (var entry in bundle.ChildrenNamed("entry"))
         {
-            if (n.IsResource && n.Type.Name == "Bundle")
+            if (string.Equals(entry.Child("fullUrl")?.Value, url, StringComparison.Ordinal))
             {
-                return n;
+                return entry.Child("resource");
             }
         }
 
         return null;
+    }
+
+    /// <summary>The service base of a RESTful URL (<c>http://x/fhir/Patient/1</c> gives <c>http://x/fhir/</c>).</summary>
+    private static string? RestfulBase(string fullUrl)
+    {
+        var (type, _) = TypeAndId(fullUrl);
+        if (type is null || !fullUrl.Contains("://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var at = fullUrl.LastIndexOf("/" + type + "/", StringComparison.Ordinal);
+        return at < 0 ? null : fullUrl[..(at + 1)];
+    }
+
+    /// <summary>The Bundle a node is in, and the entry it is in.</summary>
+    private static (ElementNode? Bundle, ElementNode? Entry) EnclosingBundle(EvalState state, ElementNode node)
+    {
+        ElementNode? entry = null;
+        for (var n = state.ParentOf(node); n is not null; n = state.ParentOf(n))
+        {
+            if (n.IsResource && n.Type.Name == "Bundle")
+            {
+                return (n, entry);
+            }
+
+            if (n.Name == "entry")
+            {
+                entry = n;
+            }
+        }
+
+        return (null, null);
     }
 
     /// <summary>The resource type and id of a RESTful reference (relative or absolute, with or without _history).</summary>

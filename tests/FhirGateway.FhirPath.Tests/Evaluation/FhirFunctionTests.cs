@@ -43,6 +43,28 @@ public sealed class FhirFunctionTests
     }
 
     [Fact]
+    public void Resolve_matches_absolute_references_by_full_url_only()
+    {
+        var bundle = Resources.Json("""
+            {
+              "resourceType": "Bundle",
+              "type": "collection",
+              "entry": [
+                { "fullUrl": "http://a.org/fhir/Patient/1",
+                  "resource": { "resourceType": "Patient", "id": "1",
+                                "managingOrganization": { "reference": "http://b.org/fhir/Organization/2" },
+                                "generalPractitioner": [ { "reference": "Practitioner/3" } ] } },
+                { "fullUrl": "http://a.org/fhir/Organization/2", "resource": { "resourceType": "Organization", "id": "2", "name": "A" } },
+                { "fullUrl": "http://b.org/fhir/Practitioner/3", "resource": { "resourceType": "Practitioner", "id": "3", "name": [ { "family": "B" } ] } },
+                { "fullUrl": "http://a.org/fhir/Practitioner/3", "resource": { "resourceType": "Practitioner", "id": "3", "name": [ { "family": "A" } ] } }
+              ]
+            }
+            """);
+        Assert.True(Fhp.Empty("Bundle.entry[0].resource.managingOrganization.resolve()", bundle));
+        Assert.Equal("A", Fhp.Text("Bundle.entry[0].resource.generalPractitioner.resolve().name.family", bundle));
+    }
+
+    [Fact]
     public void Resolve_hands_unknown_references_to_the_context()
     {
         var organization = Resources.Json("""{ "resourceType": "Organization", "id": "1", "name": "External" }""");

@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Ast;
 using FhirGateway.FhirPath.Evaluation;
 
@@ -41,8 +42,9 @@ internal readonly struct FunctionCall
     public string? InputString()
     {
         var item = InputItem();
-        if (item is null)
+        if (item is null or ElementNode { Type.IsPrimitive: true, Value: null })
         {
+            // A primitive with only extensions has no value to work on.
             return null;
         }
 
@@ -58,7 +60,7 @@ internal readonly struct FunctionCall
     public string? StringArg(int index)
     {
         var item = Arg(index);
-        if (item is null)
+        if (item is null or ElementNode { Type.IsPrimitive: true, Value: null })
         {
             return null;
         }

@@ -106,6 +106,17 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void A_primitive_with_only_extensions_has_no_value()
+    {
+        var patient = Resources.Json("""
+            { "resourceType": "Patient", "name": [ { "given": [ "A", null ], "_given": [ null, { "extension": [ { "url": "http://x.org/e", "valueString": "masked" } ] } ] } ] }
+            """);
+        Assert.Equal([true, false], Fhp.Eval("name.given.select(hasValue())", patient));
+        Assert.Equal(["A"], Fhp.Eval("name.given.select(substring(0, 1))", patient).Select(x => x.ToString()));
+        Assert.True(Fhp.True("name.given[1].extension.value = 'masked' and name.given[1].length().empty()", patient));
+    }
+
+    [Fact]
     public void Strings_and_math()
     {
         Assert.True(Fhp.True("'abcdefg'.substring(6, 2) = 'g' and 'abcdefg'.substring(3, 0) = '' and 'abc abc'.lastIndexOf('a') = 4"));

@@ -1,5 +1,6 @@
 using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Values;
+using Quantity = FhirGateway.FhirPath.Values.Quantity;
 
 namespace FhirGateway.FhirPath.Evaluation;
 

@@ -1,6 +1,7 @@
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Values;
+using Quantity = FhirGateway.FhirPath.Values.Quantity;
 
 namespace FhirGateway.FhirPath.Evaluation;
 

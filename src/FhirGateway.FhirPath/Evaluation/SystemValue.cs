@@ -2,6 +2,7 @@ using System.Globalization;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Values;
+using Quantity = FhirGateway.FhirPath.Values.Quantity;
 
 namespace FhirGateway.FhirPath.Evaluation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Values;
+using Quantity = FhirGateway.FhirPath.Values.Quantity;
 
 namespace FhirGateway.FhirPath.Tests.Conformance;
 

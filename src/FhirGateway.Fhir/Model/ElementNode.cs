@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FhirGateway.Fhir.Definitions;
 
 namespace FhirGateway.Fhir.Model;
@@ -13,6 +12,7 @@ public sealed class ElementNode
 {
     private ElementNode[]? _children;
     private int _count;
+    private bool _unordered;
 
     /// <summary>Creates a node of <paramref name="type"/> for <paramref name="definition"/> (null for a root resource).</summary>
     public ElementNode(TypeDefinition type, ElementInfo? definition = null)
@@ -51,8 +51,8 @@ public sealed class ElementNode
     /// <summary>The children in definition order.</summary>
     public ReadOnlySpan<ElementNode> Children => _children.AsSpan(0, _count);
 
-    /// <summary>Which parts of a JSON primitive the reader has seen (value, <c>_name</c>).</summary>
-    internal byte ReadParts { get; set; }
+    /// <summary>Scratch flags a reader keeps on a node while it reads (for JSON: a primitive part left out for an error).</summary>
+    internal byte ReadFlags { get; set; }
 
     /// <summary>Returns the child at <paramref name="index"/>.</summary>
     public ElementNode this[int index] => (uint)index < (uint)_count ? _children![index] : throw new ArgumentOutOfRangeException(nameof(index));
@@ -87,9 +87,28 @@ public sealed class ElementNode
     public (int Start, int Count) RangeOf(ElementInfo element)
     {
         ArgumentNullException.ThrowIfNull(element);
+        if (_unordered)
+        {
+            // A reader is still appending in document order: the element's children may sit anywhere.
+            for (var i = 0; i < _count; i++)
+            {
+                if (ReferenceEquals(_children![i].Definition, element))
+                {
+                    var last = i + 1;
+                    while (last < _count && ReferenceEquals(_children[last].Definition, element))
+                    {
+                        last++;
+                    }
 
-        // Children are in definition order, so the search runs from the end: readers ask about the element they
-        // are reading, which is almost always the last one added, and the cost no longer grows with the width.
+                    return (i, last - i);
+                }
+            }
+
+            return (InsertionIndex(element.Order), 0);
+        }
+
+        // In definition order the search runs from the end: readers ask about the element they are reading,
+        // which is almost always the last one added, so the cost no longer grows with the node's width.
         var end = InsertionIndex(element.Order);
         var start = end;
         while (start > 0 && ReferenceEquals(_children![start - 1].Definition, element))
@@ -225,22 +244,64 @@ public sealed class ElementNode
     /// <inheritdoc />
     public override string ToString() => Value is null ? SerializedName : $"{SerializedName}={Value}";
 
-    /// <summary>Appends a child the caller knows to be in order (the readers add in document order when it is).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddInOrder(ElementNode child)
+    /// <summary>
+    /// Appends a child in document order without searching for its place; <see cref="RestoreOrder"/> puts the
+    /// children back in definition order afterwards. Readers use this so that a document written out of
+    /// definition order costs one sort per object instead of one shift per child.
+    /// </summary>
+    internal void Append(ElementNode child)
     {
-        if (_count == 0 || _children![_count - 1].Definition!.Order <= child.Definition!.Order)
+        if (_count > 0 && _children![_count - 1].Definition!.Order > child.Definition!.Order)
         {
-            if (_children is null || _count == _children.Length)
-            {
-                Array.Resize(ref _children, _count == 0 ? 4 : _count * 2);
-            }
+            _unordered = true;
+        }
 
-            _children[_count++] = child;
+        if (_children is null || _count == _children.Length)
+        {
+            Array.Resize(ref _children, _count == 0 ? 4 : _count * 2);
+        }
+
+        _children[_count++] = child;
+    }
+
+    /// <summary>Sorts children appended out of order into definition order, keeping the order within each element.</summary>
+    internal void RestoreOrder()
+    {
+        if (!_unordered)
+        {
             return;
         }
 
-        Insert(InsertionIndex(child.Definition.Order), child);
+        _unordered = false;
+        var keys = new long[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            // Unique keys make the unstable Array.Sort keep document order among children of one element.
+            keys[i] = ((long)_children![i].Definition!.Order << 32) | (uint)i;
+        }
+
+        Array.Sort(keys, _children!, 0, _count);
+    }
+
+    /// <summary>Removes every child <paramref name="remove"/> selects, in one pass.</summary>
+    internal void RemoveWhere(Func<ElementNode, bool> remove)
+    {
+        if (_count == 0)
+        {
+            return;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (!remove(_children![i]))
+            {
+                _children[kept++] = _children[i];
+            }
+        }
+
+        Array.Clear(_children!, kept, _count - kept);
+        _count = kept;
     }
 
     private static void CheckFits(TypeDefinition type, ElementInfo definition, string parameter)

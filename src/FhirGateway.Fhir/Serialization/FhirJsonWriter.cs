@@ -82,28 +82,35 @@ public static class FhirJsonWriter
             }
 
             var group = children[i..end];
+            i = end;
             var names = element.JsonNames(element.IsResourceContainer ? null : first.Type);
             if (first.Type.IsPrimitive && !element.IsResourceContainer)
             {
-                WritePrimitives(group, names, element.IsRepeating, writer);
+                WritePrimitives(element.IsRepeating ? group : group[..1], names, element.IsRepeating, writer);
             }
             else if (element.IsRepeating)
             {
+                if (!AnyContent(group))
+                {
+                    continue;
+                }
+
                 writer.WriteStartArray(names.Name);
                 foreach (var item in group)
                 {
-                    WriteObject(item, writer);
+                    if (HasContent(item))
+                    {
+                        WriteObject(item, writer);
+                    }
                 }
 
                 writer.WriteEndArray();
             }
-            else
+            else if (HasContent(first))
             {
                 writer.WritePropertyName(names.Name);
                 WriteObject(first, writer);
             }
-
-            i = end;
         }
     }
 
@@ -114,7 +121,7 @@ public static class FhirJsonWriter
         foreach (var p in group)
         {
             hasValue |= p.Value is not null;
-            hasExtension |= p.ChildCount > 0;
+            hasExtension |= AnyContent(p.Children);
         }
 
         if (!repeating)
@@ -137,18 +144,20 @@ public static class FhirJsonWriter
             return;
         }
 
+        // The two arrays align item by item, null holding the place of a missing part; an item with neither part
+        // is left out of both, since a null on both sides is not allowed.
         if (hasValue)
         {
             writer.WriteStartArray(names.Name);
             foreach (var p in group)
             {
-                if (p.Value is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
+                if (p.Value is not null)
                 {
                     WriteValue(p, writer);
+                }
+                else if (HasContent(p))
+                {
+                    writer.WriteNullValue();
                 }
             }
 
@@ -160,20 +169,40 @@ public static class FhirJsonWriter
             writer.WriteStartArray(names.ExtensionName);
             foreach (var p in group)
             {
-                if (p.ChildCount == 0)
-                {
-                    writer.WriteNullValue();
-                }
-                else
+                if (AnyContent(p.Children))
                 {
                     writer.WriteStartObject();
                     WriteMembers(p, writer);
                     writer.WriteEndObject();
                 }
+                else if (p.Value is not null)
+                {
+                    writer.WriteNullValue();
+                }
             }
 
             writer.WriteEndArray();
         }
+    }
+
+    /// <summary>
+    /// Whether a node has anything to write. Elements without content are left out, never written as an empty
+    /// object or a lone null (https://hl7.org/fhir/R4/json.html), which a reader would refuse; a resource always
+    /// has its resourceType. The search stops at the first value, so it costs little on real trees.
+    /// </summary>
+    private static bool HasContent(ElementNode node) => node.IsResource || node.Value is not null || AnyContent(node.Children);
+
+    private static bool AnyContent(ReadOnlySpan<ElementNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (HasContent(node))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteValue(ElementNode primitive, Utf8JsonWriter writer)

@@ -28,6 +28,8 @@ internal sealed class IssuePath
 
     public string Child(string name) => _depth == 0 ? name : ToString() + "." + name;
 
+    public string Child(string name, int index) => index < 0 ? Child(name) : $"{Child(name)}[{index}]";
+
     public override string ToString()
     {
         var sb = new StringBuilder();

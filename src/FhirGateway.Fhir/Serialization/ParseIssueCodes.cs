@@ -6,13 +6,16 @@ namespace FhirGateway.Fhir.Serialization;
 /// </summary>
 public static class ParseIssueCodes
 {
+    /// <summary>The code system of these codes, as OperationOutcome.issue.details carries them.</summary>
+    public const string CodeSystem = "https://fhirgateway.dev/CodeSystem/parse-issue";
+
     /// <summary>The input is not well-formed JSON.</summary>
     public const string JsonSyntax = "json-syntax";
 
     /// <summary>The input is not well-formed XML.</summary>
     public const string XmlSyntax = "xml-syntax";
 
-    /// <summary>The input is not valid UTF-8.</summary>
+    /// <summary>The input is not valid UTF-8, or a string escapes a lone surrogate (which UTF-8 cannot encode).</summary>
     public const string InvalidUtf8 = "invalid-utf8";
 
     /// <summary>The input is larger than the configured limit.</summary>
@@ -20,6 +23,9 @@ public static class ParseIssueCodes
 
     /// <summary>The input nests deeper than the configured limit.</summary>
     public const string TooDeep = "too-deep";
+
+    /// <summary>The input holds more problems than the configured limit; reading stopped there.</summary>
+    public const string TooManyIssues = "too-many-issues";
 
     /// <summary>A string value is longer than the configured limit.</summary>
     public const string StringTooLong = "string-too-long";
@@ -85,7 +91,7 @@ public static class ParseIssueCodes
     public static string IssueTypeOf(string code) => code switch
     {
         JsonSyntax or XmlSyntax or InvalidUtf8 or NotAResource or UnexpectedContent => "structure",
-        TooLarge or TooDeep => "too-costly",
+        TooLarge or TooDeep or TooManyIssues => "too-costly",
         StringTooLong => "too-long",
         MissingResourceType => "required",
         InvalidValue or InvalidXhtml => "value",

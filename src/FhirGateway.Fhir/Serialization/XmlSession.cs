@@ -152,6 +152,7 @@ internal sealed class XmlSession
             switch (_reader.NodeType)
             {
                 case XmlNodeType.EndElement:
+                    node.RestoreOrder();
                     return;
                 case XmlNodeType.Element:
                     ReadChild(node, ref lastOrder);
@@ -200,7 +201,7 @@ internal sealed class XmlSession
                 var value = _reader.Value;
                 if (CheckValue(match.Type, match.Element, value, _path.Child(name)))
                 {
-                    node.AddInOrder(new ElementNode(match.Type, match.Element) { Value = value });
+                    node.Append(new ElementNode(match.Type, match.Element) { Value = value });
                 }
 
                 continue;
@@ -273,7 +274,7 @@ internal sealed class XmlSession
             }
             else
             {
-                parent.AddInOrder(child);
+                parent.Append(child);
             }
         }
 
@@ -373,7 +374,7 @@ internal sealed class XmlSession
             return;
         }
 
-        parent.AddInOrder(resource);
+        parent.Append(resource);
     }
 
     private void ReadXhtml(ElementNode parent, PropertyMatch div)
@@ -414,7 +415,7 @@ internal sealed class XmlSession
             return;
         }
 
-        parent.AddInOrder(new ElementNode(div.Type!, div.Element) { Value = value });
+        parent.Append(new ElementNode(div.Type!, div.Element) { Value = value });
     }
 
     private void SkipElement()

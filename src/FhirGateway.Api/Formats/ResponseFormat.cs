@@ -1,0 +1,22 @@
+namespace FhirGateway.Api.Formats;
+
+/// <summary>The representation chosen for a request's response, kept as a request feature.</summary>
+/// <param name="Format">The format.</param>
+/// <param name="Pretty">Whether the client asked for indented output (<c>_pretty=true</c>).</param>
+internal sealed record ResponseFormat(FhirFormat Format, bool Pretty)
+{
+    /// <summary>
+    /// The format chosen for <paramref name="context"/>. Where no endpoint negotiated one (errors before or without a
+    /// route), it is negotiated now, falling back to JSON when the client asked for nothing the server writes.
+    /// </summary>
+    public static ResponseFormat Of(HttpContext context)
+    {
+        if (context.Features.Get<ResponseFormat>() is { } chosen)
+        {
+            return chosen;
+        }
+
+        FormatNegotiation.TryNegotiate(context.Request, out var format, out _);
+        return format;
+    }
+}

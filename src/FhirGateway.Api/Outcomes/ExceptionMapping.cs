@@ -1,0 +1,25 @@
+namespace FhirGateway.Api.Outcomes;
+
+/// <summary>What the FHIR API answers for an exception.</summary>
+/// <param name="StatusCode">The HTTP status code.</param>
+/// <param name="IssueType">The OperationOutcome issue type.</param>
+/// <param name="Diagnostics">The text shown to the client: never a stack trace, never the message of an unexpected exception.</param>
+internal sealed record MappedError(int StatusCode, string IssueType, string Diagnostics);
+
+/// <summary>The one place that decides which HTTP status and issue type an exception becomes (https://hl7.org/fhir/R4/http.html#Status-Codes).</summary>
+internal static class ExceptionMapping
+{
+    public static MappedError Map(Exception exception) => exception switch
+    {
+        FhirException e => new(e.StatusCode, e.IssueType, e.Message),
+
+        // Kestrel and the framework raise these for malformed requests (bad framing, body too large, bad form data);
+        // their messages describe the request's shape, not its content.
+        BadHttpRequestException e => new(e.StatusCode, IssueTypes.ForStatus(e.StatusCode), e.Message),
+
+        _ => new(
+            StatusCodes.Status500InternalServerError,
+            IssueTypes.ForStatus(StatusCodes.Status500InternalServerError),
+            "The server met an unexpected error. Quote the OperationOutcome id (the trace id) when reporting it."),
+    };
+}

@@ -1,0 +1,258 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Model;
+
+namespace FhirGateway.Fhir.Serialization;
+
+/// <summary>
+/// Reading primitives (https://hl7.org/fhir/R4/json.html#primitive): the value in <c>name</c>, its id and
+/// extensions in <c>_name</c>, and for lists two arrays aligned item by item with null holding places.
+/// </summary>
+internal sealed partial class JsonSession
+{
+    // ElementNode.ReadFlags: a part of this primitive was left out for an error already reported, so if it ends
+    // with neither value nor extensions it is dropped without a second issue.
+    private const byte Dropped = 1;
+
+    private bool ReadPrimitive(ref Utf8JsonReader reader, ElementNode parent, ElementInfo element, TypeDefinition type, bool isExtensionPart, int index, (int Start, int Count) slots)
+    {
+        var token = reader.TokenType;
+        string? value = null;
+        var ok = true;
+        if (token == JsonTokenType.Null)
+        {
+            // Only reached for array items: ReadProperty reports a null single value.
+        }
+        else if (isExtensionPart)
+        {
+            if (token != JsonTokenType.StartObject)
+            {
+                Error(ParseIssueCodes.WrongJsonType, _path.ToString(), $"'_{element.SerializedName(type)}' must hold an object with id and extension, not {Describe(token)}.");
+                Skip(ref reader);
+                ok = false;
+            }
+        }
+        else
+        {
+            ok = TryReadPrimitiveValue(ref reader, element, type, out value);
+        }
+
+        if (!ok && index < 0)
+        {
+            return false;
+        }
+
+        // Array items take their position even when left out, so that the value and '_' arrays stay aligned.
+        var position = Math.Max(index, 0);
+        var node = position < slots.Count ? parent[slots.Start + position] : NewSlot(parent, element, type);
+        if (!ok)
+        {
+            node.ReadFlags |= Dropped;
+        }
+        else if (token == JsonTokenType.Null)
+        {
+            // A place holder: the partner array may give this item its value or extensions.
+        }
+        else if (isExtensionPart)
+        {
+            var members = ReadObject(ref reader, node, isResource: false);
+            if (node.ChildCount == 0)
+            {
+                if (members == 0)
+                {
+                    Error(ParseIssueCodes.EmptyElement, _path.ToString(), $"'_{element.SerializedName(type)}' holds an empty object; use null in an array, or leave it out.");
+                }
+
+                node.ReadFlags |= Dropped;
+            }
+        }
+        else
+        {
+            node.Value = value;
+        }
+
+        return node.Value is null;
+    }
+
+    private static ElementNode NewSlot(ElementNode parent, ElementInfo element, TypeDefinition type)
+    {
+        var node = new ElementNode(type, element);
+        parent.Append(node);
+        return node;
+    }
+
+    private static void DropEmptySlots(ElementNode parent, ElementInfo element)
+    {
+        foreach (var child in parent.Children)
+        {
+            if (ReferenceEquals(child.Definition, element))
+            {
+                child.ReadFlags |= Dropped;
+            }
+        }
+    }
+
+    /// <summary>Drops primitives that ended with neither value nor extensions, reporting those not already reported.</summary>
+    private void RemoveEmptyPrimitives(ElementNode node)
+    {
+        ElementInfo? element = null;
+        var index = 0;
+        var any = false;
+        foreach (var child in node.Children)
+        {
+            if (!ReferenceEquals(child.Definition, element))
+            {
+                index = 0;
+            }
+
+            element = child.Definition!;
+
+            if (IsEmptyPrimitive(child))
+            {
+                any = true;
+                if ((child.ReadFlags & Dropped) == 0)
+                {
+                    var name = child.SerializedName;
+                    Error(ParseIssueCodes.NullValue, _path.Child(name, element.IsRepeating ? index : -1), $"'{name}[{index}]' is null and '_{name}[{index}]' gives it no id or extensions; null only holds a place for the other array's content.");
+                }
+            }
+
+            index++;
+        }
+
+        if (any)
+        {
+            node.RemoveWhere(IsEmptyPrimitive);
+        }
+    }
+
+    private static bool IsEmptyPrimitive(ElementNode node) => node.Type.IsPrimitive && node.Value is null && node.ChildCount == 0;
+
+    private bool TryReadPrimitiveValue(ref Utf8JsonReader reader, ElementInfo element, TypeDefinition type, out string? value)
+    {
+        value = null;
+        var token = reader.TokenType;
+        var expected = type.JsonKind switch
+        {
+            PrimitiveJsonKind.Boolean => token is JsonTokenType.True or JsonTokenType.False,
+            PrimitiveJsonKind.Number => token == JsonTokenType.Number,
+            _ => token == JsonTokenType.String,
+        };
+        if (!expected)
+        {
+            var want = type.JsonKind switch
+            {
+                PrimitiveJsonKind.Boolean => "true or false",
+                PrimitiveJsonKind.Number => "a JSON number",
+                _ => "a JSON string",
+            };
+            Error(ParseIssueCodes.WrongJsonType, _path.ToString(), $"{element.Path} is a {type.Name} and must be {want}, not {Describe(token)}.");
+            Skip(ref reader);
+            return false;
+        }
+
+        switch (token)
+        {
+            case JsonTokenType.True:
+                value = "true";
+                return true;
+            case JsonTokenType.False:
+                value = "false";
+                return true;
+            case JsonTokenType.Number:
+                // The reader reads from one span, so ValueSpan holds the whole token (no ValueSequence).
+                if (reader.ValueSpan.Length > options.MaxStringLength)
+                {
+                    return StringTooLong();
+                }
+
+                // Kept exactly as written: 1.50 stays 1.50 (https://hl7.org/fhir/R4/json.html#primitive).
+                value = Encoding.UTF8.GetString(reader.ValueSpan);
+                break;
+            default:
+                if (!TryReadString(ref reader, out value))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        return CheckValue(type, element, value);
+    }
+
+    private bool TryReadString(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        var raw = reader.ValueSpan;
+
+        // A character takes one byte at least and six (\uXXXX) at most; decoding is needed only between the two,
+        // and unescaped text can be counted without building the string.
+        if (raw.Length > options.MaxStringLength &&
+            (reader.ValueIsEscaped ? raw.Length > 6L * options.MaxStringLength : Encoding.UTF8.GetCharCount(raw) > options.MaxStringLength))
+        {
+            return StringTooLong();
+        }
+
+        try
+        {
+            value = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            Error(ParseIssueCodes.InvalidUtf8, _path.ToString(), "The value is not valid UTF-8, or escapes a lone surrogate.");
+            return false;
+        }
+
+        if (value.Length > options.MaxStringLength)
+        {
+            value = null;
+            return StringTooLong();
+        }
+
+        return true;
+    }
+
+    private bool StringTooLong()
+    {
+        Error(ParseIssueCodes.StringTooLong, _path.ToString(), $"The value is longer than the limit of {options.MaxStringLength} characters.");
+        return false;
+    }
+
+    private bool CheckValue(TypeDefinition type, ElementInfo element, string value)
+    {
+        if (type.IsXhtml)
+        {
+            if (options.ValidateXhtml && Xhtml.Check(value) is { } problem)
+            {
+                Error(ParseIssueCodes.InvalidXhtml, _path.ToString(), problem);
+                return false;
+            }
+
+            return true;
+        }
+
+        if (!options.ValidatePrimitiveValues)
+        {
+            return true;
+        }
+
+        if (type.ValueRegex is { } regex && !regex.IsMatch(value))
+        {
+            Error(ParseIssueCodes.InvalidValue, _path.ToString(), $"'{Shorten(value)}' is not a valid {type.Name} for {element.Path}.");
+            return false;
+        }
+
+        // https://hl7.org/fhir/R4/datatypes.html#integer: integers are 32-bit, which the regular expression cannot say.
+        if (type.SystemType == "Integer" && !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            Error(ParseIssueCodes.InvalidValue, _path.ToString(), $"'{Shorten(value)}' is outside the 32-bit range of {type.Name} for {element.Path}.");
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace FhirGateway.Storage.Sqlite;
+
+/// <summary>The SQLite store's log messages (event ids 2100-2119).</summary>
+internal static partial class SqliteLog
+{
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Storage: SQLite {Version}, database {Path}")]
+    public static partial void Opened(ILogger logger, string version, string path);
+}

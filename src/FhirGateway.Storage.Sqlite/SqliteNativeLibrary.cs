@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using SQLitePCL;
+
+namespace FhirGateway.Storage.Sqlite;
+
+/// <summary>
+/// Chooses the SQLite library once, before the first SQLite call: the operating system's <c>libsqlite3.so.0</c> when
+/// present (Debian's carries security fixes the bundled 3.35.5 lacks: CVE-2022-35737, CVE-2023-7104, CVE-2025-6965),
+/// the bundled <c>e_sqlite3</c> otherwise. The store needs 3.35 or newer (<c>RETURNING</c>). The choice holds only if
+/// it is made before the first use of Microsoft.Data.Sqlite in the process, which initializes SQLitePCLRaw itself.
+/// </summary>
+internal static class SqliteNativeLibrary
+{
+    private const int MinimumVersion = 3_035_000;
+    private static readonly Lock Gate = new();
+    private static bool _systemLibrary;
+    private static string? _version;
+
+    /// <summary>Loads the library (once) and returns its version and origin, e.g. <c>3.40.1 (system)</c>.</summary>
+    public static string EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (_version is not null)
+            {
+                return _version;
+            }
+
+            try
+            {
+                NativeLibrary.SetDllImportResolver(typeof(SQLite3Provider_e_sqlite3).Assembly, Resolve);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another component of the process already chose the library for SQLitePCLRaw; keep its choice.
+            }
+
+            Batteries_V2.Init();
+            if (raw.sqlite3_libversion_number() < MinimumVersion)
+            {
+                throw new InvalidOperationException($"SQLite {raw.sqlite3_libversion().utf8_to_string()} is too old: the store needs 3.35 or newer.");
+            }
+
+            _version = raw.sqlite3_libversion().utf8_to_string() + (_systemLibrary ? " (system)" : " (bundled)");
+            return _version;
+        }
+    }
+
+    private static IntPtr Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (string.Equals(name, "e_sqlite3", StringComparison.Ordinal) && NativeLibrary.TryLoad("libsqlite3.so.0", out var handle))
+        {
+            _systemLibrary = true;
+            return handle;
+        }
+
+        return IntPtr.Zero;
+    }
+}

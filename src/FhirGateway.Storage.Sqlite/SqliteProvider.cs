@@ -1,0 +1,118 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using FhirGateway.Storage.Relational;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FhirGateway.Storage.Sqlite;
+
+/// <summary>
+/// SQLite for the relational engine. The database runs in WAL mode (readers never block the writer), every write
+/// transaction starts with <c>BEGIN IMMEDIATE</c> so it holds the single write lock from its first statement (no
+/// lock upgrades, hence no deadlocks), and a writer waits up to the busy timeout for another. Commits are
+/// <c>synchronous = FULL</c>: an acknowledged write survives power loss, not only a process crash.
+/// Timestamps are stored as UTC ticks, decimals as REAL, GUIDs as text.
+/// </summary>
+internal sealed class SqliteProvider : RelationalProvider
+{
+    private static readonly IReadOnlyList<Migration> SqliteMigrations = Migration.LoadEmbedded(typeof(SqliteProvider).Assembly, "sqlite");
+
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly string _path;
+    private readonly ILogger<SqliteProvider> _logger;
+    private readonly string _library;
+    private volatile bool _ready;
+
+    public SqliteProvider(IOptions<SqliteStoreOptions> options, ILogger<SqliteProvider> logger)
+    {
+        // Before anything touches Microsoft.Data.Sqlite, whose first use loads a library of its own choosing.
+        _library = SqliteNativeLibrary.EnsureLoaded();
+        var settings = options.Value;
+        _path = Path.GetFullPath(settings.Path);
+        _logger = logger;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
+    }
+
+    public override string SystemName => "sqlite";
+
+    public override IReadOnlyList<Migration> Migrations => SqliteMigrations;
+
+    // One UPDATE ... RETURNING under the write lock: no other writer runs between choosing items and leasing them.
+    public override string LeaseSql =>
+        "UPDATE outbox SET lease_owner = @owner, lease_token = @token, available_at = @expires, attempts = attempts + 1 " +
+        "WHERE item_id IN (SELECT item_id FROM outbox WHERE available_at <= @now AND (@topic IS NULL OR topic = @topic) " +
+        "ORDER BY available_at, item_id LIMIT @max) RETURNING " + OutboxRows.LeasedColumns;
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_ready)
+        {
+            Prepare();
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override async Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL is a property of the file and persists; it cannot be changed inside a transaction.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite database {_path} cannot use WAL mode (journal mode is {mode}).");
+        }
+    }
+
+    public override void AddTimestamp(DbCommand command, string name, DateTimeOffset? value) =>
+        command.With(name, value?.UtcTicks, DbType.Int64);
+
+    public override DateTimeOffset GetTimestamp(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
+
+    public override void AddDecimal(DbCommand command, string name, decimal? value) =>
+        command.With(name, value is { } v ? (double)v : null, DbType.Double);
+
+    public override void AddGuid(DbCommand command, string name, Guid? value) =>
+        command.With(name, value?.ToString("D"), DbType.String);
+
+    // SQLITE_BUSY and SQLITE_LOCKED: another writer held the lock past the busy timeout; nothing was committed.
+    public override bool IsTransient(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    private void Prepare()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        if (!_ready)
+        {
+            _ready = true;
+            SqliteLog.Opened(_logger, _library, _path);
+        }
+    }
+}

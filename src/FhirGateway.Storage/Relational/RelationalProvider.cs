@@ -1,0 +1,59 @@
+using System.Data.Common;
+
+namespace FhirGateway.Storage.Relational;
+
+/// <summary>
+/// What a database brings to the relational engine: connections, write transactions, its migrations and the few
+/// places where its SQL or types differ. Everything else (the write rules, identity keys, index rows, outbox,
+/// history) is shared, so both databases pass one contract test suite by construction.
+/// </summary>
+internal abstract class RelationalProvider : IAsyncDisposable
+{
+    /// <summary>The OpenTelemetry <c>db.system.name</c>: <c>sqlite</c>, <c>postgresql</c>.</summary>
+    public abstract string SystemName { get; }
+
+    /// <summary>The versioned schema migrations, in order.</summary>
+    public abstract IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>Appended to the SELECT that reads a resource row before changing it (row lock where the database has them).</summary>
+    public virtual string LockRowSuffix => string.Empty;
+
+    /// <summary>
+    /// The statement that leases outbox items. Parameters: <c>@now</c>, <c>@topic</c>, <c>@max</c>, <c>@owner</c>,
+    /// <c>@token</c>, <c>@expires</c>; it returns the outbox columns listed in <see cref="OutboxRows.LeasedColumns"/>.
+    /// </summary>
+    public abstract string LeaseSql { get; }
+
+    /// <summary>Opens a connection ready for use.</summary>
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that will write (SQLite takes the write lock at once).</summary>
+    public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Runs before the migration transaction begins (SQLite: WAL mode, which cannot change inside one).</summary>
+    public virtual Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Serializes concurrent migrators inside the migration transaction (PostgreSQL: an advisory lock).</summary>
+    public virtual Task LockForMigrationAsync(DbSession session, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Adds a timestamp parameter in the database's representation.</summary>
+    public abstract void AddTimestamp(DbCommand command, string name, DateTimeOffset? value);
+
+    /// <summary>Reads a timestamp column.</summary>
+    public abstract DateTimeOffset GetTimestamp(DbDataReader reader, int ordinal);
+
+    /// <summary>Adds a decimal parameter in the database's representation.</summary>
+    public abstract void AddDecimal(DbCommand command, string name, decimal? value);
+
+    /// <summary>Adds a GUID parameter in the database's representation.</summary>
+    public abstract void AddGuid(DbCommand command, string name, Guid? value);
+
+    /// <summary>
+    /// Whether an exception shows the transaction did not commit and the whole operation may run again (deadlock,
+    /// serialization failure, busy). Never a broken connection: a commit may have happened before it broke.
+    /// </summary>
+    public abstract bool IsTransient(Exception exception);
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+
+namespace FhirGateway.Storage.Relational;
+
+/// <summary>
+/// A unit of work on one connection and one database transaction (https://hl7.org/fhir/R4/http.html#trules). On
+/// SQLite it holds the write lock from the start; on PostgreSQL it locks the rows it writes.
+/// </summary>
+internal sealed class RelationalTransaction(RelationalResourceStore store, DbConnection connection, DbTransaction transaction) : IResourceTransaction
+{
+    private readonly WriteSession _session = store.Session(new DbSession(connection, transaction, store.Provider));
+    private bool _finished;
+
+    public Task<ReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
+    {
+        WriteInput.CheckType(resourceType);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(ReadResult.NotFound);
+        }
+
+        return RunAsync("read", resourceType, () => _session.ReadAsync(resourceType, id, cancellationToken), r => r.Status.ToString());
+    }
+
+    public Task<ReadResult> VReadAsync(string resourceType, string id, long versionId, CancellationToken cancellationToken = default)
+    {
+        WriteInput.CheckType(resourceType);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(ReadResult.NotFound);
+        }
+
+        return RunAsync("vread", resourceType, () => _session.VReadAsync(resourceType, id, versionId, cancellationToken), r => r.Status.ToString());
+    }
+
+    public Task<WriteResult> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
+    {
+        var input = WriteInput.From(write);
+        return RunAsync("create", input.ResourceType, () => _session.CreateAsync(input, false, cancellationToken), r => r.Status.ToString());
+    }
+
+    public Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
+    {
+        var input = WriteInput.ForConditionalCreate(write);
+        return RunAsync("conditional-create", input.ResourceType, () => _session.CreateAsync(input, true, cancellationToken), r => r.Status.ToString());
+    }
+
+    public Task<WriteResult> UpdateAsync(string id, ResourceWrite write, UpdateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        WriteInput.CheckId(id);
+        var input = WriteInput.From(write);
+        return RunAsync("update", input.ResourceType, () => _session.UpdateAsync(id, input, options ?? new UpdateOptions(), cancellationToken), r => r.Status.ToString());
+    }
+
+    public Task<WriteResult> DeleteAsync(string resourceType, string id, DeleteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        WriteInput.CheckType(resourceType);
+        WriteInput.CheckTopics(options?.OutboxTopics ?? []);
+        if (!WriteInput.IsValidId(id))
+        {
+            return Task.FromResult(new WriteResult(options?.ExpectedVersion is null ? WriteStatus.NotFound : WriteStatus.VersionConflict, null));
+        }
+
+        return RunAsync("delete", resourceType, () => _session.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), r => r.Status.ToString());
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        _finished = true;
+        await store.TraceAsync("commit", null, async () =>
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, _ => "ok");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_finished)
+            {
+                _finished = true;
+                await transaction.RollbackAsync();
+            }
+        }
+        catch (DbException)
+        {
+            // The connection failed or the transaction is already aborted: the database rolls it back either way.
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private Task<T> RunAsync<T>(string operation, string resourceType, Func<Task<T>> work, Func<T, string> outcome)
+    {
+        ThrowIfFinished();
+        return store.TraceAsync(operation, resourceType, work, outcome);
+    }
+
+    private void ThrowIfFinished() => ObjectDisposedException.ThrowIf(_finished, this);
+}

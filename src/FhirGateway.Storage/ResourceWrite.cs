@@ -1,0 +1,26 @@
+using FhirGateway.Fhir.Model;
+using FhirGateway.Storage.Indexing;
+
+namespace FhirGateway.Storage;
+
+/// <summary>
+/// What a create or update stores: the resource (its type names the resource type), the search-index rows and
+/// identity keys of this version (they replace the previous version's), and the outbox topics to notify in the same
+/// transaction. The store writes <c>id</c>, <c>meta.versionId</c> and <c>meta.lastUpdated</c> into a copy of the
+/// resource (https://hl7.org/fhir/R4/resource.html#Meta); the caller's tree is left unchanged.
+/// </summary>
+/// <param name="Resource">The resource tree (a root resource node).</param>
+public sealed record ResourceWrite(ElementNode Resource)
+{
+    /// <summary>The search-index rows of this version.</summary>
+    public IReadOnlyList<IndexRow> IndexRows { get; init; } = [];
+
+    /// <summary>
+    /// Caller-computed keys that at most one current resource may hold, each starting with the resource type, e.g.
+    /// <c>Patient|identifier|https://fhir.nhs.uk/Id/nhs-number|9449305552</c>. Conditional create matches on them.
+    /// </summary>
+    public IReadOnlyList<string> IdentityKeys { get; init; } = [];
+
+    /// <summary>Outbox topics: one outbox item per topic for the version written, in the same transaction.</summary>
+    public IReadOnlyList<string> OutboxTopics { get; init; } = [];
+}

@@ -1,0 +1,224 @@
+using System.Collections.Frozen;
+
+namespace FhirGateway.Validation.Rules;
+
+/// <summary>
+/// The narrative rules of https://hl7.org/fhir/R4/narrative.html#xhtml, checked in one pass over the markup (the
+/// readers have already checked that it is a well-formed XHTML div): only basic formatting elements (no head, body,
+/// scripts, styles, forms, frames, objects or deprecated elements), no event attributes, no script URLs (txt-1);
+/// and some non-whitespace content (txt-2).
+/// </summary>
+internal static class NarrativeXhtml
+{
+    private static readonly FrozenSet<string> AllowedElements = new[]
+    {
+        "p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "b", "em", "i", "strong", "small", "big", "tt",
+        "dfn", "q", "var", "abbr", "acronym", "cite", "blockquote", "hr", "address", "bdo", "kbd", "sub", "sup", "ul",
+        "ol", "li", "dl", "dt", "dd", "pre", "table", "caption", "colgroup", "col", "thead", "tr", "tfoot", "tbody", "th",
+        "td", "code", "samp", "img", "map", "area",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What the check found.</summary>
+    /// <param name="Safe">txt-1: only allowed elements and attributes.</param>
+    /// <param name="HasContent">txt-2: some text that is not white space, or an image.</param>
+    internal readonly record struct Result(bool Safe, bool HasContent);
+
+    public static Result Check(string xhtml)
+    {
+        var safe = true;
+        var content = false;
+        var i = 0;
+        var text = xhtml.AsSpan();
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c != '<')
+            {
+                if (!content && !char.IsWhiteSpace(c))
+                {
+                    content = true;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (Skip(text, ref i, "<!--", "-->") || Skip(text, ref i, "<?", "?>"))
+            {
+                continue;
+            }
+
+            if (text[i..].StartsWith("<![CDATA["))
+            {
+                var end = text[i..].IndexOf("]]>");
+                var inner = end < 0 ? text[(i + 9)..] : text[(i + 9)..(i + end)];
+                content |= !inner.IsWhiteSpace();
+                i = end < 0 ? text.Length : i + end + 3;
+                continue;
+            }
+
+            var closing = i + 1 < text.Length && text[i + 1] == '/';
+            var nameStart = i + (closing ? 2 : 1);
+            var nameEnd = nameStart;
+            while (nameEnd < text.Length && !char.IsWhiteSpace(text[nameEnd]) && text[nameEnd] is not ('>' or '/'))
+            {
+                nameEnd++;
+            }
+
+            var name = LocalName(text[nameStart..nameEnd]);
+            var tagEnd = TagEnd(text, nameEnd);
+            if (!closing)
+            {
+                if (!AllowedElements.Contains(name.ToString()))
+                {
+                    safe = false;
+                }
+
+                if (name.SequenceEqual("img"))
+                {
+                    content = true;
+                }
+
+                if (!AttributesSafe(text[nameEnd..tagEnd]))
+                {
+                    safe = false;
+                }
+            }
+
+            i = tagEnd + 1;
+        }
+
+        return new Result(safe, content);
+    }
+
+    /// <summary>Adds the ids that <c>href="#id"</c> and <c>src="#id"</c> attributes point to.</summary>
+    public static void CollectLocalLinks(string xhtml, HashSet<string> ids)
+    {
+        var text = xhtml.AsSpan();
+        foreach (var attribute in (ReadOnlySpan<string>)["href=\"#", "src=\"#", "href='#", "src='#"])
+        {
+            var from = 0;
+            while (from < text.Length)
+            {
+                var at = text[from..].IndexOf(attribute, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                var start = from + at + attribute.Length;
+                var end = text[start..].IndexOfAny('"', '\'');
+                if (end > 0)
+                {
+                    ids.Add(text.Slice(start, end).ToString());
+                }
+
+                from = start;
+            }
+        }
+    }
+
+    private static bool Skip(ReadOnlySpan<char> text, ref int i, string open, string close)
+    {
+        if (!text[i..].StartsWith(open, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = text[(i + open.Length)..].IndexOf(close, StringComparison.Ordinal);
+        i = end < 0 ? text.Length : i + open.Length + end + close.Length;
+        return true;
+    }
+
+    private static int TagEnd(ReadOnlySpan<char> text, int from)
+    {
+        var quote = '\0';
+        for (var k = from; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return k;
+            }
+        }
+
+        return text.Length - 1;
+    }
+
+    private static ReadOnlySpan<char> LocalName(ReadOnlySpan<char> qualified)
+    {
+        var colon = qualified.IndexOf(':');
+        return colon < 0 ? qualified : qualified[(colon + 1)..];
+    }
+
+    /// <summary>No event attributes (<c>onclick</c>), no script URLs, and nothing from XLink.</summary>
+    private static bool AttributesSafe(ReadOnlySpan<char> attributes)
+    {
+        var k = 0;
+        while (k < attributes.Length)
+        {
+            while (k < attributes.Length && (char.IsWhiteSpace(attributes[k]) || attributes[k] == '/'))
+            {
+                k++;
+            }
+
+            var nameStart = k;
+            while (k < attributes.Length && attributes[k] is not ('=' or '>') && !char.IsWhiteSpace(attributes[k]))
+            {
+                k++;
+            }
+
+            var name = attributes[nameStart..k];
+            if (name.IsEmpty)
+            {
+                k++;
+                continue;
+            }
+
+            if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || name.StartsWith("xlink:", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            while (k < attributes.Length && char.IsWhiteSpace(attributes[k]))
+            {
+                k++;
+            }
+
+            if (k < attributes.Length && attributes[k] == '=')
+            {
+                k++;
+                while (k < attributes.Length && char.IsWhiteSpace(attributes[k]))
+                {
+                    k++;
+                }
+
+                if (k < attributes.Length && attributes[k] is '"' or '\'')
+                {
+                    var quote = attributes[k];
+                    var valueEnd = attributes[(k + 1)..].IndexOf(quote);
+                    var value = valueEnd < 0 ? attributes[(k + 1)..] : attributes.Slice(k + 1, valueEnd);
+                    if (value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+
+                    k = valueEnd < 0 ? attributes.Length : k + 1 + valueEnd + 1;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FhirGateway.Validation;
+
+/// <summary>Registers validation.</summary>
+public static class ValidationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a shared <see cref="FhirValidator"/> over the R4 definitions and the gateway's profiles. The
+    /// definitions are read the first time a resource is validated.
+    /// </summary>
+    public static IServiceCollection AddFhirValidation(this IServiceCollection services, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(_ => new FhirValidator(options));
+        return services;
+    }
+}

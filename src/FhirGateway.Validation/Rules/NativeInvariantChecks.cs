@@ -35,7 +35,8 @@ internal static class NativeInvariantChecks
             case NativeInvariant.Dom5:
                 return AllContained(node, c => c.Child("meta")?.Child("security") is null);
             case NativeInvariant.Dom6:
-                return node.Child("text")?.Child("div") is not null;
+                // Contained resources are described by their container's narrative (https://hl7.org/fhir/R4/narrative.html#contained).
+                return frame.IsContained || node.Child("text")?.Child("div") is not null;
             case NativeInvariant.Dom3:
                 return ContainedReferences.AllReferenced(run, node, out detail);
             case NativeInvariant.Ref1:

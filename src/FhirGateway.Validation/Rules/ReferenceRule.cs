@@ -82,14 +82,14 @@ internal static class ReferenceRule
         if (!typeAllowed)
         {
             run.Error(ValidationIssueCodes.ReferenceTarget, "structure",
-                $"The reference '{reference}' points to a {type}, which {def.Path} does not allow; allowed: {string.Join(", ", allowed.Distinct())}.");
+                $"The reference '{reference}' points to a resource of type {type}, which {def.Path} does not allow; allowed: {string.Join(", ", allowed.Distinct())}.");
             return;
         }
 
         if (target is not null && profiles is not null && !profiles.Any(p => Conformance.Conforms(run, target, p)))
         {
             run.Error(ValidationIssueCodes.ReferenceTarget, "structure",
-                $"The reference '{reference}' points to a {type} that does not conform to {string.Join(" or ", profiles.Select(p => p.Url))}.");
+                $"The reference '{reference}' points to a resource of type {type} that does not conform to {string.Join(" or ", profiles.Select(p => p.Url))}.");
         }
     }
 

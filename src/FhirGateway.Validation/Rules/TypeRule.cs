@@ -24,6 +24,6 @@ internal static class TypeRule
         }
 
         run.Error(ValidationIssueCodes.TypeNotAllowed, "structure",
-            $"{def.Path} does not allow a {name} here; allowed: {string.Join(", ", def.Types.Select(t => t.Code))}.");
+            $"{def.Path} does not allow the type {name} here; allowed: {string.Join(", ", def.Types.Select(t => t.Code))}.");
     }
 }

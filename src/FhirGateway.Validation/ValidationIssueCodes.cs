@@ -81,6 +81,6 @@ public static class ValidationIssueCodes
     /// <summary>An attachment whose stated size or hash does not match its data.</summary>
     public const string AttachmentMismatch = "attachment-mismatch";
 
-    /// <summary>Validation stopped after the configured number of issues.</summary>
+    /// <summary>Validation stopped after the configured number of errors (fatal), or dropped further warnings (information).</summary>
     public const string TooManyIssues = "too-many-issues";
 }

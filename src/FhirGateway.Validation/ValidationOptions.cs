@@ -3,7 +3,7 @@ namespace FhirGateway.Validation;
 /// <summary>What validation checks and how far it goes.</summary>
 public sealed record ValidationOptions
 {
-    /// <summary>The defaults: everything checked, up to 1000 issues.</summary>
+    /// <summary>The defaults: everything checked, up to 1000 errors.</summary>
     public static ValidationOptions Default { get; } = new();
 
     /// <summary>
@@ -24,6 +24,9 @@ public sealed record ValidationOptions
     /// <summary>Whether codes are checked against value sets and code systems available locally.</summary>
     public bool CheckTerminology { get; init; } = true;
 
-    /// <summary>The most issues reported before validation stops with a <see cref="ValidationIssueCodes.TooManyIssues"/> issue.</summary>
+    /// <summary>
+    /// The most errors reported before validation stops with a fatal <see cref="ValidationIssueCodes.TooManyIssues"/>
+    /// issue; warnings and notes beyond this number are counted separately and dropped.
+    /// </summary>
     public int MaxIssues { get; init; } = 1000;
 }

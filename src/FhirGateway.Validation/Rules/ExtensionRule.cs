@@ -18,6 +18,11 @@ internal static class ExtensionRule
         var profiles = def.Types.Length > 0 ? def.Types[0].Profiles : [];
         if (profiles.Length > 0)
         {
+            if (def.EffectiveChildren.Count > 0)
+            {
+                run.ExtensionDescribed();
+            }
+
             foreach (var profileUrl in profiles)
             {
                 var profile = run.Resources.GetStructure(profileUrl);
@@ -31,6 +36,7 @@ internal static class ExtensionRule
                     continue;
                 }
 
+                run.ExtensionDescribed();
                 Against(run, extension, def, profile, frame, parent);
             }
 

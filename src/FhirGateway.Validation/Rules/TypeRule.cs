@@ -17,7 +17,8 @@ internal static class TypeRule
                 return;
             }
 
-            if (node.IsResource && run.Resources.Model.FindType(t.Code) is { } allowed && allowed.IsAssignableFrom(node.Type))
+            // A resource where Resource is allowed, a backbone element where BackboneElement is.
+            if (run.Resources.Model.FindType(t.Code) is { IsAbstract: true } allowed && allowed.IsAssignableFrom(node.Type))
             {
                 return;
             }

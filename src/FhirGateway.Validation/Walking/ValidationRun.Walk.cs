@@ -170,6 +170,14 @@ internal sealed partial class ValidationRun
             {
                 return true;
             }
+
+            foreach (var slice in c.Slices)
+            {
+                if (slice.Min > 0)
+                {
+                    return true;
+                }
+            }
         }
 
         return false;

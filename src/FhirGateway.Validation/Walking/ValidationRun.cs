@@ -14,6 +14,9 @@ internal sealed partial class ValidationRun
 {
     private readonly List<ValidationIssue> _issues = [];
     private readonly Dictionary<TypeDefinition, ElementDef?> _typeRoots = [];
+    private HashSet<string>? _describedExtensions;
+    private int _errors;
+    private int _others;
 
     public ValidationRun(ConformanceResources resources, ValidationOptions options)
     {
@@ -27,7 +30,7 @@ internal sealed partial class ValidationRun
 
     public PathStack Path { get; } = new();
 
-    /// <summary>Whether the issue limit was reached.</summary>
+    /// <summary>Whether the error limit was reached.</summary>
     public bool Stopped { get; private set; }
 
     /// <summary>
@@ -39,13 +42,21 @@ internal sealed partial class ValidationRun
     /// <summary>The errors found by a silent run.</summary>
     public int SilentErrors { get; private set; }
 
-    /// <summary>Every issue, without exact duplicates (an element checked against a profile and its base can fail the same rule twice).</summary>
+    /// <summary>
+    /// Every issue, without exact duplicates (an element checked against a profile and its base can fail the same rule
+    /// twice), and without the warning that an extension is unknown where a profile described it.
+    /// </summary>
     public List<ValidationIssue> Issues()
     {
         var seen = new HashSet<ValidationIssue>();
         var result = new List<ValidationIssue>(_issues.Count);
         foreach (var issue in _issues)
         {
+            if (issue.Code == ValidationIssueCodes.ExtensionUnknown && _describedExtensions is not null && _describedExtensions.Contains(issue.Location))
+            {
+                continue;
+            }
+
             if (seen.Add(issue))
             {
                 result.Add(issue);
@@ -54,6 +65,9 @@ internal sealed partial class ValidationRun
 
         return result;
     }
+
+    /// <summary>Notes that the extension at the current location was checked against a definition a profile gave.</summary>
+    public void ExtensionDescribed() => (_describedExtensions ??= new HashSet<string>(StringComparer.Ordinal)).Add(Path.ToString());
 
     public void Error(string code, string issueType, string message) => Report(IssueSeverity.Error, code, issueType, message);
 
@@ -81,11 +95,26 @@ internal sealed partial class ValidationRun
             return;
         }
 
-        if (_issues.Count >= Options.MaxIssues)
+        // Errors and the rest are limited separately, so that a flood of warnings never hides an error and never
+        // makes a resource invalid by itself.
+        if (severity is IssueSeverity.Error or IssueSeverity.Fatal)
         {
-            Stopped = true;
-            _issues.Add(new ValidationIssue(IssueSeverity.Fatal, ValidationIssueCodes.TooManyIssues, "too-costly", location,
-                $"Validation stopped after {Options.MaxIssues} issues."));
+            if (_errors++ >= Options.MaxIssues)
+            {
+                Stopped = true;
+                _issues.Add(new ValidationIssue(IssueSeverity.Fatal, ValidationIssueCodes.TooManyIssues, "too-costly", location,
+                    $"Validation stopped after {Options.MaxIssues} errors."));
+                return;
+            }
+        }
+        else if (_others++ >= Options.MaxIssues)
+        {
+            if (_others == Options.MaxIssues + 1)
+            {
+                _issues.Add(new ValidationIssue(IssueSeverity.Information, ValidationIssueCodes.TooManyIssues, "too-costly", location,
+                    $"Only the first {Options.MaxIssues} warnings and notes are reported."));
+            }
+
             return;
         }
 

@@ -27,6 +27,7 @@ public sealed class ConformanceResources
     private readonly ConcurrentDictionary<string, Lazy<StructureDef?>> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<JsonArray?>> _snapshots = new(StringComparer.Ordinal);
     private readonly Lazy<TerminologyService> _terminologyService;
+    private readonly ConcurrentDictionary<TypeDefinition, ElementDef?> _typeRoots = new();
 
     private ConformanceResources()
     {
@@ -102,6 +103,10 @@ public sealed class ConformanceResources
         url = Canonical(url);
         return _compiled.GetOrAdd(url, u => new Lazy<StructureDef?>(() => Compile(u))).Value;
     }
+
+    /// <summary>The root element of the compiled core definition of a type, cached by type.</summary>
+    internal ElementDef? TypeRoot(TypeDefinition type) =>
+        _typeRoots.TryGetValue(type, out var root) ? root : _typeRoots.GetOrAdd(type, t => GetTypeStructure(t.Name)?.Root);
 
     /// <summary>The compiled core definition of a type (<c>Patient</c>, <c>HumanName</c>).</summary>
     internal StructureDef? GetTypeStructure(string typeName) => GetStructure(CoreBase + typeName);

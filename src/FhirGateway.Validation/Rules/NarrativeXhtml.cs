@@ -23,7 +23,23 @@ internal static class NarrativeXhtml
     /// <param name="HasContent">txt-2: some text that is not white space, or an image.</param>
     internal readonly record struct Result(bool Safe, bool HasContent);
 
+    [ThreadStatic]
+    private static (string? Xhtml, Result Result) _last;
+
+    /// <summary>Checks a div; txt-1 and txt-2 ask about the same div one after the other, so the last answer is kept.</summary>
     public static Result Check(string xhtml)
+    {
+        if (ReferenceEquals(_last.Xhtml, xhtml))
+        {
+            return _last.Result;
+        }
+
+        var result = Scan(xhtml);
+        _last = (xhtml, result);
+        return result;
+    }
+
+    private static Result Scan(string xhtml)
     {
         var safe = true;
         var content = false;

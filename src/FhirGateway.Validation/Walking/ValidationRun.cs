@@ -13,7 +13,6 @@ namespace FhirGateway.Validation.Walking;
 internal sealed partial class ValidationRun
 {
     private readonly List<ValidationIssue> _issues = [];
-    private readonly Dictionary<TypeDefinition, ElementDef?> _typeRoots = [];
     private HashSet<string>? _describedExtensions;
     private int _errors;
     private int _others;
@@ -122,21 +121,7 @@ internal sealed partial class ValidationRun
     }
 
     /// <summary>The root element of a type's own definition (<c>Period</c>), whose invariants hold wherever the type is used.</summary>
-    public ElementDef? TypeRoot(TypeDefinition type)
-    {
-        if (type.Kind == TypeKind.Backbone)
-        {
-            return null;
-        }
-
-        if (!_typeRoots.TryGetValue(type, out var root))
-        {
-            root = Resources.GetTypeStructure(type.Name)?.Root;
-            _typeRoots[type] = root;
-        }
-
-        return root;
-    }
+    public ElementDef? TypeRoot(TypeDefinition type) => type.Kind == TypeKind.Backbone ? null : Resources.TypeRoot(type);
 
     /// <summary>A short readable form of a value for messages: the primitive value, or the JSON of a complex one.</summary>
     public static string Describe(ElementNode node)

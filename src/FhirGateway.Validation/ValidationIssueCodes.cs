@@ -45,6 +45,9 @@ public static class ValidationIssueCodes
     /// <summary>A code a locally known, complete code system does not define.</summary>
     public const string UnknownCode = "unknown-code";
 
+    /// <summary>An element or attribute the narrative rules do not allow (beside the txt-1 invariant).</summary>
+    public const string NarrativeContent = "narrative-content";
+
     /// <summary>An invariant (ElementDefinition.constraint) that does not hold.</summary>
     public const string Invariant = "invariant";
 
@@ -72,7 +75,7 @@ public static class ValidationIssueCodes
     /// <summary>A reference to a resource type the element does not allow.</summary>
     public const string ReferenceTarget = "reference-target";
 
-    /// <summary>A reference inside a document or message Bundle that resolves to no entry (a warning).</summary>
+    /// <summary>A local reference (<c>#id</c>) naming no contained resource (an error), or a reference inside a document or message Bundle that resolves to no entry (a warning).</summary>
     public const string ReferenceUnresolved = "reference-unresolved";
 
     /// <summary>A Bundle entry's fullUrl that disagrees with its resource's type and id.</summary>

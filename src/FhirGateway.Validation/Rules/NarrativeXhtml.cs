@@ -18,10 +18,28 @@ internal static class NarrativeXhtml
         "td", "code", "samp", "img", "map", "area",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // The attributes of HTML 4.0 chapters 7-11 and 15 (core, i18n and table attributes on any element), and those of
+    // links, images, image maps and tables on their own elements.
+    private static readonly FrozenSet<string> AllowedAttributes = new[]
+    {
+        "title", "style", "class", "id", "lang", "xml:lang", "dir", "accesskey", "tabindex",
+        "span", "width", "align", "valign", "char", "charoff", "abbr", "axis", "headers", "scope", "rowspan", "colspan",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AllowedElementAttributes = new[]
+    {
+        "a.href", "a.name", "a.charset", "a.type", "a.hreflang", "a.rel", "a.rev", "a.shape", "a.coords",
+        "img.src", "img.alt", "img.longdesc", "img.height", "img.width", "img.usemap", "img.ismap", "img.border",
+        "map.name", "area.shape", "area.coords", "area.href", "area.nohref", "area.alt",
+        "table.summary", "table.border", "table.frame", "table.rules", "table.cellspacing", "table.cellpadding",
+        "blockquote.cite", "q.cite", "pre.space", "pre.xml:space", "td.nowrap", "th.nowrap", "ol.start", "ol.type", "ul.type", "li.value", "li.type",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>What the check found.</summary>
     /// <param name="Safe">txt-1: only allowed elements and attributes.</param>
     /// <param name="HasContent">txt-2: some text that is not white space, or an image.</param>
-    internal readonly record struct Result(bool Safe, bool HasContent);
+    /// <param name="Problems">What breaks txt-1, one plain-English line each.</param>
+    internal readonly record struct Result(bool Safe, bool HasContent, IReadOnlyList<string> Problems);
 
     [ThreadStatic]
     private static (string? Xhtml, Result Result) _last;
@@ -41,7 +59,7 @@ internal static class NarrativeXhtml
 
     private static Result Scan(string xhtml)
     {
-        var safe = true;
+        List<string>? problems = null;
         var content = false;
         var i = 0;
         var text = xhtml.AsSpan();
@@ -81,30 +99,27 @@ internal static class NarrativeXhtml
                 nameEnd++;
             }
 
-            var name = LocalName(text[nameStart..nameEnd]);
+            var name = LocalName(text[nameStart..nameEnd]).ToString();
             var tagEnd = TagEnd(text, nameEnd);
             if (!closing)
             {
-                if (!AllowedElements.Contains(name.ToString()))
+                if (!AllowedElements.Contains(name))
                 {
-                    safe = false;
+                    (problems ??= []).Add($"the element '{name}' is not allowed");
                 }
 
-                if (name.SequenceEqual("img"))
+                if (name == "img")
                 {
                     content = true;
                 }
 
-                if (!AttributesSafe(text[nameEnd..tagEnd]))
-                {
-                    safe = false;
-                }
+                CheckAttributes(name, text[nameEnd..tagEnd], ref problems);
             }
 
             i = tagEnd + 1;
         }
 
-        return new Result(safe, content);
+        return new Result(problems is null, content, problems ?? (IReadOnlyList<string>)[]);
     }
 
     /// <summary>Adds the ids that <c>href="#id"</c> and <c>src="#id"</c> attributes point to.</summary>
@@ -178,8 +193,8 @@ internal static class NarrativeXhtml
         return colon < 0 ? qualified : qualified[(colon + 1)..];
     }
 
-    /// <summary>No event attributes (<c>onclick</c>), no script URLs, and nothing from XLink.</summary>
-    private static bool AttributesSafe(ReadOnlySpan<char> attributes)
+    /// <summary>Only the HTML 4 attributes the narrative rules allow; no event attributes (<c>onclick</c>) and no script URLs.</summary>
+    private static void CheckAttributes(string element, ReadOnlySpan<char> attributes, ref List<string>? problems)
     {
         var k = 0;
         while (k < attributes.Length)
@@ -195,16 +210,16 @@ internal static class NarrativeXhtml
                 k++;
             }
 
-            var name = attributes[nameStart..k];
-            if (name.IsEmpty)
+            var name = attributes[nameStart..k].ToString();
+            if (name.Length == 0)
             {
                 k++;
                 continue;
             }
 
-            if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || name.StartsWith("xlink:", StringComparison.Ordinal))
+            if (!name.StartsWith("xmlns", StringComparison.Ordinal) && !AllowedAttributes.Contains(name) && !AllowedElementAttributes.Contains(element + "." + name))
             {
-                return false;
+                (problems ??= []).Add($"the attribute '{name}' is not allowed on '{element}'");
             }
 
             while (k < attributes.Length && char.IsWhiteSpace(attributes[k]))
@@ -227,14 +242,12 @@ internal static class NarrativeXhtml
                     var value = valueEnd < 0 ? attributes[(k + 1)..] : attributes.Slice(k + 1, valueEnd);
                     if (value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
                     {
-                        return false;
+                        (problems ??= []).Add($"the attribute '{name}' on '{element}' holds a script URL");
                     }
 
                     k = valueEnd < 0 ? attributes.Length : k + 1 + valueEnd + 1;
                 }
             }
         }
-
-        return true;
     }
 }

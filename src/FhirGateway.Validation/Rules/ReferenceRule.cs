@@ -31,7 +31,14 @@ internal static class ReferenceRule
             }
 
             target = Contained(frame.ContainerResource, reference.AsSpan(1));
-            type = target?.Type.Name;
+            if (target is null)
+            {
+                // ref-1 says the same as an invariant; this names the reference that cannot be followed.
+                run.Error(ValidationIssueCodes.ReferenceUnresolved, "not-found", $"The local reference '{reference}' names no contained resource.");
+                return;
+            }
+
+            type = target.Type.Name;
         }
         else
         {

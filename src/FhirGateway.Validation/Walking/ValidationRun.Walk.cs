@@ -58,6 +58,11 @@ internal sealed partial class ValidationRun
             PrimitiveRule.Check(this, node, def);
         }
 
+        if (type.IsXhtml)
+        {
+            NarrativeRule.Check(this, node);
+        }
+
         if (def.HasValueRules)
         {
             FixedPatternRule.Check(this, node, def);

@@ -47,9 +47,33 @@ public sealed class InvariantRuleTests
              "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p onclick=\"x()\">Jim</p></div>"}}
             """);
 
-        var issue = Assert.Single(result.Issues, i => i.IsError);
-        Assert.Equal("Patient.text.div", issue.Location);
-        Assert.Contains("txt-1", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.ErrorCount);
+        Assert.Contains(result.Issues, i => i.IsError && i.Location == "Patient.text.div" && i.Message.Contains("txt-1", StringComparison.Ordinal));
+        Assert.Contains(result.Issues, i => i.Code == ValidationIssueCodes.NarrativeContent && i.Message.Contains("'onclick'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<object data=\"x\">x</object>", "the element 'object'")]
+    [InlineData("<p><script>alert(1)</script></p>", "the element 'script'")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>", "script URL")]
+    [InlineData("<p data-x=\"1\">x</p>", "the attribute 'data-x'")]
+    public void Each_thing_the_narrative_rules_forbid_is_named(string content, string expected)
+    {
+        var div = "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">" + content.Replace("\"", "\\\"", StringComparison.Ordinal) + "</div>";
+        var result = Resources.Validate("""{"resourceType":"Patient","text":{"status":"generated","div":"DIV"}}""".Replace("DIV", div, StringComparison.Ordinal));
+
+        Assert.Contains(result.Issues, i => i.Code == ValidationIssueCodes.NarrativeContent && i.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(result.Issues, i => i.Message.Contains("txt-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Basic_formatting_tables_links_and_images_are_allowed()
+    {
+        var result = Resources.Validate("""
+            {"resourceType":"Patient","text":{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\"><h1 class=\"t\">Ann</h1><table border=\"1\" cellpadding=\"2\"><tr><td colspan=\"2\" style=\"color: red\">x</td></tr></table><a href=\"https://example.org\" name=\"n\">link</a><img src=\"#pic\" alt=\"a picture\"/><pre xml:space=\"preserve\"> a </pre></div>"}}
+            """);
+
+        Assert.True(result.IsValid, Resources.Describe(result));
     }
 
     [Fact]
@@ -96,9 +120,9 @@ public sealed class InvariantRuleTests
             {"resourceType":"Condition","subject":{"reference":"#nobody"}}
             """);
 
-        var issue = Assert.Single(result.Issues, i => i.IsError);
-        Assert.Equal("Condition.subject", issue.Location);
-        Assert.Contains("ref-1", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.ErrorCount);
+        Assert.Contains(result.Issues, i => i.IsError && i.Location == "Condition.subject" && i.Message.Contains("ref-1", StringComparison.Ordinal));
+        Assert.Contains(result.Issues, i => i.Code == ValidationIssueCodes.ReferenceUnresolved && i.Location == "Condition.subject");
     }
 
     [Fact]

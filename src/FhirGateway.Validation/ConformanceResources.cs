@@ -28,6 +28,7 @@ public sealed class ConformanceResources
     private readonly ConcurrentDictionary<string, Lazy<JsonArray?>> _snapshots = new(StringComparer.Ordinal);
     private readonly Lazy<TerminologyService> _terminologyService;
     private readonly ConcurrentDictionary<TypeDefinition, ElementDef?> _typeRoots = new();
+    private readonly ConcurrentDictionary<string, string> _problems = new(StringComparer.Ordinal);
 
     private ConformanceResources()
     {
@@ -95,13 +96,40 @@ public sealed class ConformanceResources
     /// The snapshot elements of a StructureDefinition as JSON: its own snapshot, or one generated from its
     /// differential and its base (https://hl7.org/fhir/R4/profiling.html#snapshot). Null when the URL is unknown.
     /// </summary>
+    /// <exception cref="InvalidDataException">The differential cannot be merged into its base.</exception>
     public JsonArray? GetSnapshot(string url) => SnapshotOf(Canonical(url))?.DeepClone().AsArray();
 
-    /// <summary>The compiled StructureDefinition for a canonical URL (a version suffix is ignored); null when unknown.</summary>
+    /// <summary>
+    /// Why a known StructureDefinition cannot be used (its snapshot cannot be generated or compiled), or null when it
+    /// can or is not known.
+    /// </summary>
+    public string? DefinitionProblem(string url)
+    {
+        GetStructure(url);
+        return _problems.GetValueOrDefault(Canonical(url));
+    }
+
+    /// <summary>
+    /// The compiled StructureDefinition for a canonical URL (a version suffix is ignored); null when unknown, or when it
+    /// cannot be compiled (<see cref="DefinitionProblem"/> says why).
+    /// </summary>
     internal StructureDef? GetStructure(string url)
     {
         url = Canonical(url);
-        return _compiled.GetOrAdd(url, u => new Lazy<StructureDef?>(() => Compile(u))).Value;
+        return _compiled.GetOrAdd(url, u => new Lazy<StructureDef?>(() => CompileOrRecord(u))).Value;
+    }
+
+    private StructureDef? CompileOrRecord(string url)
+    {
+        try
+        {
+            return Compile(url);
+        }
+        catch (InvalidDataException e)
+        {
+            _problems[url] = e.Message;
+            return null;
+        }
     }
 
     /// <summary>The root element of the compiled core definition of a type, cached by type.</summary>

@@ -63,7 +63,9 @@ public sealed class FhirValidator
             if (profile is null)
             {
                 run.ReportAt(resource.Type.Name, Fhir.Serialization.IssueSeverity.Error, ValidationIssueCodes.ProfileUnknown, "not-found",
-                    $"The profile {url} is not known, so the resource could not be validated against it.");
+                    Resources.DefinitionProblem(url) is { } problem
+                        ? $"The profile {url} cannot be used: {problem}"
+                        : $"The profile {url} is not known, so the resource could not be validated against it.");
             }
             else if (profile.Type != resource.Type.Name)
             {

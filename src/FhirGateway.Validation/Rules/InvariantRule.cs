@@ -78,6 +78,12 @@ internal static class InvariantRule
                 run.Warning(ValidationIssueCodes.InvariantNotEvaluated, "invariant", $"Constraint {c.Key} could not be checked: {e.Message}.");
                 return;
             }
+            catch (Exception e) when (e is InvalidOperationException or InvalidCastException or ArgumentException or FormatException or OverflowException or NullReferenceException)
+            {
+                // A definition's expression meeting data the engine does not expect must not stop validation of the rest.
+                run.Warning(ValidationIssueCodes.InvariantNotEvaluated, "invariant", $"Constraint {c.Key} could not be checked: {e.GetType().Name}: {e.Message}.");
+                return;
+            }
         }
 
         if (holds)

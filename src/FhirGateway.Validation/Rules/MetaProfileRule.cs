@@ -38,7 +38,9 @@ internal static class MetaProfileRule
             {
                 run.Path.Push("meta", -1);
                 run.Path.Push("profile", position);
-                run.Warning(ValidationIssueCodes.ProfileUnknown, "not-supported", $"The profile {url} is not known here, so the resource was not checked against it.");
+                run.Warning(ValidationIssueCodes.ProfileUnknown, "not-supported", run.Resources.DefinitionProblem(url) is { } problem
+                    ? $"The profile {url} cannot be used ({problem}), so the resource was not checked against it."
+                    : $"The profile {url} is not known here, so the resource was not checked against it.");
                 run.Path.Pop();
                 run.Path.Pop();
             }

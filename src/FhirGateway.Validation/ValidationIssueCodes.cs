@@ -75,7 +75,7 @@ public static class ValidationIssueCodes
     /// <summary>A reference to a resource type the element does not allow.</summary>
     public const string ReferenceTarget = "reference-target";
 
-    /// <summary>A local reference (<c>#id</c>) naming no contained resource (an error), or a reference inside a document or message Bundle that resolves to no entry (a warning).</summary>
+    /// <summary>A local reference (<c>#id</c>) naming no contained resource, or what a document's Composition or a message's MessageHeader refers to missing from the Bundle.</summary>
     public const string ReferenceUnresolved = "reference-unresolved";
 
     /// <summary>A Bundle entry's fullUrl that disagrees with its resource's type and id.</summary>

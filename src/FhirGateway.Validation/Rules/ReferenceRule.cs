@@ -8,8 +8,7 @@ namespace FhirGateway.Validation.Rules;
 /// A reference must point to a resource type its element allows (ElementDefinition.type.targetProfile). The type is
 /// the resolved target's, when the reference resolves to a contained resource or a Bundle entry, or else the type the
 /// URL names (<c>Patient/123</c>). A resolved target must also conform to the target profile when that profile is one
-/// known here. Inside document and message Bundles, a local reference that resolves to no entry is a warning
-/// (https://hl7.org/fhir/R4/bundle.html#references).
+/// known here. A local reference (<c>#id</c>) must name a contained resource.
 /// </summary>
 internal static class ReferenceRule
 {
@@ -44,11 +43,6 @@ internal static class ReferenceRule
         {
             target = frame.Bundle?.Resolve(reference, frame.Entry ?? frame.Container?.Entry);
             type = target?.Type.Name ?? TypeFromUrl(run, reference);
-            if (target is null && frame.Bundle is { Type: "document" or "message" } bundle && IsLocal(reference))
-            {
-                run.Warning(ValidationIssueCodes.ReferenceUnresolved, "not-found",
-                    $"The reference '{reference}' does not resolve to an entry of this {bundle.Type} Bundle.");
-            }
         }
 
         var targets = (def.TypeFor("Reference") ?? (def.Types.Length == 1 ? def.Types[0] : null))?.TargetProfiles;
@@ -123,8 +117,4 @@ internal static class ReferenceRule
         var (type, _) = References.TypeAndId(reference);
         return type is not null && run.Resources.Model.TryGetResourceType(type, out _) ? type : null;
     }
-
-    private static bool IsLocal(string reference) =>
-        reference.StartsWith("urn:uuid:", StringComparison.Ordinal) || reference.StartsWith("urn:oid:", StringComparison.Ordinal) ||
-        !BundleIndex.IsAbsolute(reference);
 }

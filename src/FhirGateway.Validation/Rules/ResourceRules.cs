@@ -25,6 +25,10 @@ internal static class ResourceRules
         if (resource.Type.Name == "Bundle")
         {
             CheckFullUrls(run, resource);
+            if (frame.Bundle is { } index && ReferenceEquals(index.Bundle, resource))
+            {
+                BundleContentRule.Check(run, resource, index);
+            }
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class GatewayProfileTests
         { "Asq3Panel-invalid.json", "Asq3Panel", ["invariant fgw-asq-2", "cardinality-max Observation.value[x]", "cardinality-min Observation.hasMember"] },
         { "EyfsProgressCheck-invalid.json", "EyfsProgressCheck", ["cardinality-min Observation.component", "slice-cardinality physicalDevelopment", "binding-required eyfs-progress-outcome", "unknown-code excellent"] },
         { "BirthNotificationMessageHeader-invalid.json", "BirthNotificationMessageHeader", ["pattern-value birth-notification", "unknown-code birth-registration", "cardinality-min MessageHeader.focus"] },
-        { "BirthNotificationBundle-invalid.json", "BirthNotificationBundle", ["invariant fgw-bun-1", "slice-unmatched Bundle.entry", "cardinality-min Bundle.timestamp"] },
+        { "BirthNotificationBundle-invalid.json", "BirthNotificationBundle", ["reference-unresolved urn:uuid:00000000-0000-4000-8000-000000000000", "slice-unmatched Bundle.entry", "cardinality-min Bundle.timestamp"] },
         { "SubscriptionTopic-invalid.json", "SubscriptionTopic", ["slice-cardinality 'url'", "binding-required publication-status", "slice-cardinality 'resource'"] },
     };
 

@@ -25,7 +25,8 @@ internal static class NativeInvariantChecks
         switch (which)
         {
             case NativeInvariant.Ele1:
-                return node.Value is not null || HasChildOtherThan(node, "id");
+                // An empty string is no value (hasValue() is false for it).
+                return !string.IsNullOrEmpty(node.Value) || HasChildOtherThan(node, "id");
             case NativeInvariant.Ext1:
                 return (node.Child("extension") is not null) != (node.Child("value") is not null);
             case NativeInvariant.Dom2:

@@ -22,6 +22,18 @@ internal static class PrimitiveRule
             return;
         }
 
+        if (value.Length == 0)
+        {
+            // https://hl7.org/fhir/R4/json.html#primitive and xml.html: a primitive value is never empty.
+            run.Error(ValidationIssueCodes.InvalidValue, "value", $"The {type.Name} value is empty; a primitive value must have some content, or be left out.");
+            return;
+        }
+
+        if (type.Name is "string" or "markdown" && string.IsNullOrWhiteSpace(value))
+        {
+            run.Warning(ValidationIssueCodes.InvalidValue, "value", $"The {type.Name} value is only white space.");
+        }
+
         var max = def.MaxLength ?? type.MaxLength;
         if (max is { } m && value.Length > m)
         {

@@ -44,6 +44,28 @@ public sealed class StructureRuleTests
     }
 
     [Fact]
+    public void An_empty_value_is_an_error_and_no_value_for_ele_1()
+    {
+        var result = Resources.Validate("""
+            {"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"","resource":{"resourceType":"Patient"}}]}
+            """);
+
+        Assert.Equal(2, result.ErrorCount);
+        Assert.All(result.Issues.Where(i => i.IsError), i => Assert.Equal("Bundle.entry[0].fullUrl", i.Location));
+        Assert.Contains(result.Issues, i => i.Code == ValidationIssueCodes.InvalidValue);
+        Assert.Contains(result.Issues, i => i.Message.Contains("ele-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_string_of_only_white_space_is_a_warning()
+    {
+        var result = Resources.Validate("""{"resourceType":"Patient","name":[{"family":"  "}]}""");
+
+        Assert.True(result.IsValid, Resources.Describe(result));
+        Assert.Contains(result.Issues, i => i.Severity == Fhir.Serialization.IssueSeverity.Warning && i.Location == "Patient.name[0].family");
+    }
+
+    [Fact]
     public void Base64_data_must_decode()
     {
         var result = Resources.Validate("""{"resourceType":"Binary","contentType":"text/plain","data":"Zm9v!"}""");

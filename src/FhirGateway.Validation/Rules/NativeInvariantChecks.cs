@@ -6,7 +6,9 @@ namespace FhirGateway.Validation.Rules;
 
 /// <summary>
 /// The core invariants evaluated in code. ele-1, ext-1, dom-2, dom-4, dom-5 and dom-6 do exactly what their R4
-/// expressions say (they are checked on nearly every element, so they are worth doing fast). dom-3, ref-1, txt-1 and
+/// expressions say (they are checked on nearly every element, so they are worth doing fast; NativeInvariantEquivalenceTests
+/// compares them with their expressions on the official examples), except that an empty string counts as no value
+/// for ele-1 and a contained resource needs no narrative for dom-6. dom-3, ref-1, txt-1 and
 /// txt-2 do what their descriptions and the specification say where the R4 expressions fall short:
 /// <list type="bullet">
 /// <item>dom-3 also counts references from the narrative (<c>&lt;a href="#id"&gt;</c>, <c>&lt;img src="#id"&gt;</c>),

@@ -70,6 +70,9 @@ internal static class FormatNegotiation
         return null;
     }
 
+    /// <summary>The format of a request body with this media type (a FHIR, JSON or XML type for R4), or null.</summary>
+    public static FhirFormat? BodyFormat(MediaTypeHeaderValue mediaType) => FromMediaType(mediaType);
+
     private static FhirFormat? FromMediaType(MediaTypeHeaderValue mediaType)
     {
         // https://hl7.org/fhir/R4/http.html#version-parameter: a media type for another FHIR version cannot be served.

@@ -1,8 +1,12 @@
 using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Health;
+using FhirGateway.Api.History;
+using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.Telemetry;
+using FhirGateway.Storage.Postgres;
+using FhirGateway.Storage.Sqlite;
 
 // The gateway's table of contents: one registration and one mapping per component (each in its own folder).
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +14,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayTelemetry();               // Telemetry: OpenTelemetry, OTLP export when configured
 builder.Services.AddFhirOutcomes();          // Outcomes: every FHIR error is an OperationOutcome
 builder.Services.AddFhirEndpoint();          // FhirEndpoint: /fhir base, settings, content negotiation
+builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
+builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
+builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
 
@@ -20,6 +27,8 @@ app.UseFhirOutcomes();                       // exceptions and empty error respo
 
 var fhir = app.MapFhirEndpoint();            // /fhir
 fhir.MapFhirMetadata();                      // GET /fhir/metadata
+fhir.MapResourceInteractions();              // /fhir/{type}, /fhir/{type}/{id}, /fhir/{type}/{id}/_history/{vid}
+fhir.MapFhirHistory();                       // /fhir/_history, /fhir/{type}/_history, /fhir/{type}/{id}/_history
 app.MapGatewayHealth();                      // GET /healthz
 
 app.Run();

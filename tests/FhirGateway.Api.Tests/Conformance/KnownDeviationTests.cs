@@ -7,7 +7,7 @@ namespace FhirGateway.Api.Tests.Conformance;
 /// What the specifications ask where the web host knowingly does otherwise (conformance/known-deviations.md).
 /// Each test is skipped with the entry's id; un-skip it when the deviation is fixed.
 /// </summary>
-public sealed class KnownDeviationTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class KnownDeviationTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
     [Fact(Skip = "Known deviation KD-3 (conformance/known-deviations.md): the capabilities interaction ignores mode.")]
     public async Task KD3_metadata_mode_terminology_returns_TerminologyCapabilities()

@@ -15,7 +15,8 @@ public sealed class LoopbackHostTests
     public async Task Kestrel_on_loopback_serves_metadata_and_health()
     {
         // The Kestrel endpoint from appsettings.json, moved to a port the system chooses.
-        using var factory = new WebApplicationFactory<Program>()
+        using var gateway = new SqliteGateway();
+        using var factory = gateway
             .WithWebHostBuilder(b => b.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0"));
         factory.UseKestrel();
         factory.StartServer();

@@ -52,7 +52,8 @@ public sealed class StartupValidationTests
     public async Task Host_starts_and_serves_with_otlp_export_configured(string protocol)
     {
         // Nothing listens on the collector port: export failures must not affect requests.
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var gateway = new SqliteGateway();
+        using var factory = gateway.WithWebHostBuilder(b => b
             .UseSetting("Telemetry:OtlpEndpoint", "http://127.0.0.1:9")
             .UseSetting("Telemetry:OtlpProtocol", protocol));
         using var client = factory.CreateClient();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FhirGateway.Api.Tests.Metadata;
 
 /// <summary>GET [base]/metadata (https://hl7.org/fhir/R4/http.html#capabilities).</summary>
-public sealed class MetadataTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class MetadataTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
     [Fact]
     public async Task Metadata_is_a_valid_R4_CapabilityStatement()

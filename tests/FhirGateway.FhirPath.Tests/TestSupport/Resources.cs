@@ -1,0 +1,25 @@
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization;
+
+namespace FhirGateway.FhirPath.Tests.TestSupport;
+
+/// <summary>Reads test resources into element trees, failing loudly on any read error.</summary>
+internal static class Resources
+{
+    public static ElementNode Json(string json) => Checked(FhirJsonReader.Parse(json, FhirModel.R4), "JSON");
+
+    public static ElementNode Json(byte[] json) => Checked(FhirJsonReader.Parse(json, FhirModel.R4), "JSON");
+
+    public static ElementNode Xml(byte[] xml) => Checked(FhirXmlReader.Parse(xml, FhirModel.R4), "XML");
+
+    private static ElementNode Checked(ParseResult result, string format)
+    {
+        if (result.Resource is null || result.HasErrors)
+        {
+            throw new InvalidDataException($"The {format} test resource does not read: " + string.Join("; ", result.Issues.Select(i => i.ToString())));
+        }
+
+        return result.Resource;
+    }
+}

@@ -1,3 +1,4 @@
+using FhirGateway.Api.Bundles;
 using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Health;
 using FhirGateway.Api.History;
@@ -17,6 +18,7 @@ builder.Services.AddFhirEndpoint();          // FhirEndpoint: /fhir base, settin
 builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
+builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
 
@@ -29,6 +31,7 @@ var fhir = app.MapFhirEndpoint();            // /fhir
 fhir.MapFhirMetadata();                      // GET /fhir/metadata
 fhir.MapResourceInteractions();              // /fhir/{type}, /fhir/{type}/{id}, /fhir/{type}/{id}/_history/{vid}
 fhir.MapFhirHistory();                       // /fhir/_history, /fhir/{type}/_history, /fhir/{type}/{id}/_history
+fhir.MapFhirBundles();                       // POST /fhir: batch and transaction Bundles
 app.MapGatewayHealth();                      // GET /healthz
 
 app.Run();

@@ -27,10 +27,10 @@ internal static class FhirRouteMapping
         }
     }
 
-    /// <summary>Maps <paramref name="handler"/> at one path.</summary>
-    public static void MapFhir(this IEndpointRouteBuilder fhir, string method, string pattern, FhirInteraction interaction, RequestDelegate handler) =>
+    /// <summary>Maps <paramref name="handler"/> at one path, serving one or more interactions.</summary>
+    public static void MapFhir(this IEndpointRouteBuilder fhir, string method, string pattern, FhirInteraction[] interactions, RequestDelegate handler) =>
         fhir.MapMethods(pattern, [method], context => Negotiated(context, handler))
-            .WithMetadata(interaction)
+            .WithMetadata([.. interactions])
             .WithDisplayName($"{method} {pattern}");
 
     /// <summary>A route value the pattern guarantees.</summary>

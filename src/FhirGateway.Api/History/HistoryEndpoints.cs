@@ -10,7 +10,7 @@ internal static class HistoryEndpoints
 {
     public static IEndpointRouteBuilder MapFhirHistory(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapFhir("GET", "/_history", new("history-system", InteractionLevel.System), c => HistoryAsync(c, null, null));
+        fhir.MapFhir("GET", "/_history", [new("history-system", InteractionLevel.System)], c => HistoryAsync(c, null, null));
         fhir.MapForEveryType("GET", "/_history", new("history-type", InteractionLevel.Type), (c, type) => HistoryAsync(c, type, null));
         fhir.MapForEveryType("GET", "/{id:fhirId}/_history", new("history-instance", InteractionLevel.Instance), (c, type) => HistoryAsync(c, type, c.Route("id")));
         return fhir;

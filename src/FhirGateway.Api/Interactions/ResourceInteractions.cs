@@ -18,7 +18,7 @@ internal sealed partial class ResourceInteractions(WritePreparer preparer, ICond
     private const int MaxAttempts = 32;
 
     /// <summary>Evaluates conditional criteria; 400 naming the criterion the matcher cannot evaluate.</summary>
-    private async Task<ConditionalMatch> MatchAsync(
+    public async Task<ConditionalMatch> MatchAsync(
         IResourceOperations ops, string type, IReadOnlyList<KeyValuePair<string, string>> criteria, CancellationToken cancellationToken)
     {
         var match = await matcher.MatchAsync(ops, type, criteria, cancellationToken);

@@ -29,7 +29,10 @@ internal sealed class RequestBodyReader
     }
 
     /// <summary>Reads the body as one resource; answers 400 with every issue the reader found when it is not a valid one.</summary>
-    public async Task<ElementNode> ReadResourceAsync(HttpContext context)
+    public async Task<ElementNode> ReadResourceAsync(HttpContext context) => Check(await ParseAsync(context));
+
+    /// <summary>Reads the body as one resource and returns what the reader found, issues and all (413 and 415 still refuse).</summary>
+    public async Task<ParseResult> ParseAsync(HttpContext context)
     {
         var format = BodyFormat(context.Request);
         PrepareLimit(context);
@@ -38,7 +41,7 @@ internal sealed class RequestBodyReader
         var result = format == FhirFormat.Xml
             ? await FhirXmlReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel)
             : await FhirJsonReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel);
-        return Check(result);
+        return result.Issues.Any(i => i.Code == ParseIssueCodes.TooLarge) ? throw TooLarge() : result;
     }
 
     /// <summary>Reads a JSON Patch document's bytes (https://hl7.org/fhir/R4/http.html#patch).</summary>

@@ -24,7 +24,8 @@ public sealed class MetadataTests(SqliteGateway factory) : IClassFixture<SqliteG
         Assert.Equal(["json", "xml"], statement.ChildrenNamed("format").Select(f => f.Value));
         var rest = Assert.Single(statement.ChildrenNamed("rest"));
         Assert.Equal("server", rest.Value("mode"));
-        Assert.Empty(rest.ChildrenNamed("resource"));
+        Assert.Equal(Fhir.Definitions.FhirModel.R4.ResourceTypes.Count(), rest.ChildrenNamed("resource").Count());
+        Assert.Equal(["transaction", "batch", "history-system"], rest.ChildrenNamed("interaction").Select(i => i.Value("code")));
     }
 
     [Fact]

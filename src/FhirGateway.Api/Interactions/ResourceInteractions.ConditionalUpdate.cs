@@ -97,9 +97,10 @@ internal sealed partial class ResourceInteractions
                 result = await ops.CreateAsync(write with { AssignedId = assignedId }, cancellationToken);
             }
 
-            if (result.Status == WriteStatus.IdentityConflict && match.IdentityKeys.Count > 0 && !match.IdentityKeys.Except(write.IdentityKeys, StringComparer.Ordinal).Any())
+            if (result.Status == WriteStatus.IdentityConflict && (await MatchAsync(ops, type, criteria, cancellationToken)).Ids.Count > 0)
             {
-                // A concurrent writer created a resource that matches: update it instead.
+                // A concurrent writer created a resource that matches: update it instead. (Otherwise another
+                // resource holds one of this resource's other identifiers: a conflict, answered below.)
                 await RetryingAsync("update", type, attempt, cancellationToken);
                 continue;
             }

@@ -101,8 +101,9 @@ internal sealed class RequestBodyReader
             throw TooLarge();
         }
 
-        // Let the server read up to our limit (Kestrel's own default is 30 MB); our reader stops at the limit itself.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        // Let the server read up to our limit when its own is lower (Kestrel's default is 30 MB); our reader stops at
+        // our limit itself. A lower server limit is kept, so the server may drain what we leave unread and answer.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } server } feature && server <= _limit)
         {
             feature.MaxRequestBodySize = _limit + 1;
         }

@@ -24,6 +24,9 @@ public sealed class StartupValidationTests
         start.Environment["Fhir__PublicBaseUrl"] = "ftp://gateway.example.org/fhir";
         start.Environment["Telemetry__OtlpEndpoint"] = "not a url";
         start.Environment["Telemetry__OtlpProtocol"] = "carrier-pigeon";
+        start.Environment["Fhir__MaxRequestBodyBytes"] = "10";
+        start.Environment["Fhir__MaxBundleEntries"] = "0";
+        start.Environment["Storage__Provider"] = "Postgres";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -44,6 +47,9 @@ public sealed class StartupValidationTests
         Assert.Contains("Fhir:PublicBaseUrl", output, StringComparison.Ordinal);
         Assert.Contains("Telemetry:OtlpEndpoint", output, StringComparison.Ordinal);
         Assert.Contains("Telemetry:OtlpProtocol", output, StringComparison.Ordinal);
+        Assert.Contains("Fhir:MaxRequestBodyBytes", output, StringComparison.Ordinal);
+        Assert.Contains("Fhir:MaxBundleEntries", output, StringComparison.Ordinal);
+        Assert.Contains("Storage:Postgres:ConnectionString", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -120,6 +120,19 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
     }
 
     [GatewayFact]
+    public async Task Conditional_update_blocked_by_another_identifier_is_409()
+    {
+        using var client = gateway.CreateClient();
+        var (a, c) = (NhsNumbers.Next(), NhsNumbers.Next());
+        await client.CreatePatientAsync("A", a);
+        var both = $$"""{"resourceType":"Patient","identifier":[{"system":"{{TestFhir.NhsNumber}}","value":"{{a}}"},{"system":"{{TestFhir.NhsNumber}}","value":"{{c}}"}]}""";
+
+        using var response = await client.PutAsync($"/fhir/Patient?identifier={TestFhir.NhsNumber}|{c}", TestFhir.Json(both));
+
+        await OutcomeAssert.IsOutcomeAsync(response, 409, "conflict");
+    }
+
+    [GatewayFact]
     public async Task Conditional_patch_and_delete_act_on_the_one_match()
     {
         using var client = gateway.CreateClient();

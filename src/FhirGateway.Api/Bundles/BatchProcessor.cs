@@ -38,7 +38,7 @@ internal sealed class BatchProcessor(EntryExecutor executor, IResourceStore stor
                 failed++;
             }
 
-            InteractionTelemetry.EntryProcessed("batch", entry.Outcome is null || !entry.Status.StartsWith('4') && !entry.Status.StartsWith('5'));
+            InteractionTelemetry.EntryProcessed("batch", entry.Status[0] is '2' or '3');
             response.Entries.Add(entry);
         }
 

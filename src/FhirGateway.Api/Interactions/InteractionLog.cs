@@ -11,7 +11,4 @@ internal static partial class InteractionLog
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "{BundleType} Bundle of {EntryCount} entries processed: {Failed} failed")]
     public static partial void BundleProcessed(ILogger logger, string bundleType, int entryCount, int failed);
-
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Transaction Bundle refused at entry {EntryIndex} with {StatusCode}; nothing was committed")]
-    public static partial void TransactionRefused(ILogger logger, int entryIndex, int statusCode);
 }

@@ -25,7 +25,7 @@ public sealed record ValidationIssue(IssueSeverity Severity, string Code, string
             : issue.Message;
         return new ValidationIssue(issue.Severity, issue.Code, issue.IssueType, issue.Location, message)
         {
-            CodeSystem = ParseIssueCodes.CodeSystem,
+            CodeSystem = issue.CodeSystem,
         };
     }
 

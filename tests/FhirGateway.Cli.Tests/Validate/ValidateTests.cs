@@ -60,6 +60,22 @@ public sealed class ValidateTests(TempFiles files) : IClassFixture<TempFiles>
         Assert.Contains(Outcome(run).ChildrenNamed("issue"), i => i.Child("severity")!.Value == "fatal");
     }
 
+    [Theory]
+    [InlineData("BabyPatient-valid.json", 0)]
+    [InlineData("BabyPatient-invalid.json", 1)]
+    public void A_gateway_profile_can_be_asked_for(string example, int exitCode)
+    {
+        var path = RepoPaths.Combine("tests", "data", "profiles", example);
+
+        var run = CliRun.Of("validate", path, "--profile", "https://fhirgateway.dev/StructureDefinition/BabyPatient");
+
+        Assert.True(run.ExitCode == exitCode, run.ToString() + run.StdoutText);
+        if (exitCode == 1)
+        {
+            Assert.Contains(Outcome(run).ChildrenNamed("issue"), i => i.Child("diagnostics")?.Value?.Contains("fgw-pat-1", StringComparison.Ordinal) == true);
+        }
+    }
+
     [Fact]
     public void An_unknown_profile_is_a_usage_error()
     {

@@ -35,10 +35,16 @@ internal static class NarrativeXhtml
         "blockquote.cite", "q.cite", "pre.space", "pre.xml:space", "td.nowrap", "th.nowrap", "ol.start", "ol.type", "ul.type", "li.value", "li.type",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Block elements, which XHTML does not allow inside a paragraph (https://www.w3.org/TR/html4/struct/text.html#h-9.3.1).
+    private static readonly FrozenSet<string> BlockElements = new[]
+    {
+        "p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "hr", "address",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>What the check found.</summary>
     /// <param name="Safe">txt-1: only allowed elements and attributes.</param>
     /// <param name="HasContent">txt-2: some text that is not white space, or an image.</param>
-    /// <param name="Problems">What breaks txt-1, one plain-English line each.</param>
+    /// <param name="Problems">What breaks txt-1, and block elements inside paragraphs, one plain-English line each.</param>
     internal readonly record struct Result(bool Safe, bool HasContent, IReadOnlyList<string> Problems);
 
     [ThreadStatic]
@@ -60,6 +66,8 @@ internal static class NarrativeXhtml
     private static Result Scan(string xhtml)
     {
         List<string>? problems = null;
+        var unsafeContent = false;
+        var paragraphs = 0;
         var content = false;
         var i = 0;
         var text = xhtml.AsSpan();
@@ -101,8 +109,17 @@ internal static class NarrativeXhtml
 
             var name = LocalName(text[nameStart..nameEnd]).ToString();
             var tagEnd = TagEnd(text, nameEnd);
-            if (!closing)
+            var selfClosing = tagEnd > 0 && text[tagEnd - 1] == '/';
+            if (closing)
             {
+                if (name == "p" && paragraphs > 0)
+                {
+                    paragraphs--;
+                }
+            }
+            else
+            {
+                var before = problems?.Count ?? 0;
                 if (!AllowedElements.Contains(name))
                 {
                     (problems ??= []).Add($"the element '{name}' is not allowed");
@@ -114,12 +131,23 @@ internal static class NarrativeXhtml
                 }
 
                 CheckAttributes(name, text[nameEnd..tagEnd], ref problems);
+                unsafeContent |= (problems?.Count ?? 0) > before;
+                if (paragraphs > 0 && BlockElements.Contains(name))
+                {
+                    // Structure, not safety: reported on its own, txt-1 still holds.
+                    (problems ??= []).Add($"the element '{name}' is not allowed inside a paragraph");
+                }
+
+                if (name == "p" && !selfClosing)
+                {
+                    paragraphs++;
+                }
             }
 
             i = tagEnd + 1;
         }
 
-        return new Result(problems is null, content, problems ?? (IReadOnlyList<string>)[]);
+        return new Result(!unsafeContent, content, problems ?? (IReadOnlyList<string>)[]);
     }
 
     /// <summary>Adds the ids that <c>href="#id"</c> and <c>src="#id"</c> attributes point to.</summary>

@@ -67,6 +67,18 @@ public sealed class InvariantRuleTests
     }
 
     [Fact]
+    public void A_block_inside_a_paragraph_is_named_but_keeps_txt_1()
+    {
+        var result = Resources.Validate("""
+            {"resourceType":"Patient","text":{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a<p>b</p></p><p>c<br/></p></div>"}}
+            """);
+
+        var issue = Assert.Single(result.Issues, i => i.IsError);
+        Assert.Equal(ValidationIssueCodes.NarrativeContent, issue.Code);
+        Assert.Contains("inside a paragraph", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Basic_formatting_tables_links_and_images_are_allowed()
     {
         var result = Resources.Validate("""

@@ -40,7 +40,7 @@ internal static class PrimitiveRule
             run.Error(ValidationIssueCodes.TooLong, "too-long", $"The {type.Name} value is {value.Length} characters long; at most {m} are allowed.");
         }
 
-        if (!ValueFormats.IsValid(type, value))
+        if (!type.IsValidValue(value))
         {
             run.Error(ValidationIssueCodes.InvalidValue, "value", $"{Quote(value)} is not a valid {type.Name}.");
             return;

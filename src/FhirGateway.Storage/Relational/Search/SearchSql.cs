@@ -1,0 +1,656 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using FhirGateway.Storage.Indexing;
+using FhirGateway.Storage.Search;
+
+namespace FhirGateway.Storage.Relational.Search;
+
+/// <summary>
+/// Writes the SQL of a search into one command: the conditions criteria put on a <c>resources</c> row, with their
+/// parameters. One criterion, the most selective by a fixed ranking, finds the candidates
+/// (<c>r.resource_key IN (SELECT resource_key FROM search_index ...)</c>, served by the per-kind partial indexes);
+/// every other criterion is checked per candidate (<c>EXISTS (... WHERE resource_key = r.resource_key AND param = ...)</c>,
+/// served by the index on (resource_key, param)). Kinds are written as literals: SQLite uses a partial index only
+/// when the query names its condition that way.
+/// </summary>
+internal sealed class SearchSql(DbCommand command, RelationalProvider provider)
+{
+    private const int NotDrivable = int.MaxValue;
+
+    private int _parameters;
+    private int _aliases;
+
+    public DbCommand Command => command;
+
+    public RelationalProvider Provider => provider;
+
+    /// <summary>A fresh table alias.</summary>
+    public string Alias(string prefix) => prefix + (++_aliases).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Adds a parameter and returns its name.</summary>
+    public string Text(string? value)
+    {
+        var name = NextName();
+        command.WithText(name, value);
+        return name;
+    }
+
+    public string Int64(long value)
+    {
+        var name = NextName();
+        command.WithInt64(name, value);
+        return name;
+    }
+
+    public string Timestamp(DateTimeOffset value)
+    {
+        var name = NextName();
+        provider.AddTimestamp(command, name, value);
+        return name;
+    }
+
+    public string Decimal(decimal value)
+    {
+        var name = NextName();
+        provider.AddDecimal(command, name, value);
+        return name;
+    }
+
+    /// <summary>A sort value read back from a cursor, bound with the type the database returned it as.</summary>
+    public string SortValue(object value) => value switch
+    {
+        string s => Text(s),
+        DateTimeOffset t => Timestamp(t),
+        decimal d => Decimal(d),
+        double f => Double(f),
+        _ => throw new ArgumentException($"A cursor value of type {value.GetType().Name} is not a sort value."),
+    };
+
+    /// <summary>A list of text parameters for <c>IN (...)</c>.</summary>
+    public string TextList(IEnumerable<string> values) => string.Join(", ", values.Select(Text));
+
+    /// <summary>The condition that <paramref name="r"/> is of one of the types (nothing for all types).</summary>
+    public void AppendTypes(StringBuilder sql, string column, IReadOnlyList<string>? types)
+    {
+        if (types is null)
+        {
+            sql.Append("1 = 1");
+        }
+        else if (types.Count == 1)
+        {
+            sql.Append(column).Append(" = ").Append(Text(types[0]));
+        }
+        else
+        {
+            sql.Append(column).Append(" IN (").Append(TextList(types)).Append(')');
+        }
+    }
+
+    /// <summary>
+    /// Appends <c> AND ...</c> for every criterion on the resources row <paramref name="r"/> of
+    /// <paramref name="types"/>: one finds candidates, the others check them.
+    /// </summary>
+    public void AppendCriteria(StringBuilder sql, string r, IReadOnlyList<string>? types, IReadOnlyList<SearchCriterion> criteria)
+    {
+        var driver = ChooseDriver(criteria);
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            sql.Append(" AND ");
+            if (i == driver)
+            {
+                sql.Append(r).Append(".resource_key IN (");
+                AppendKeys(sql, types, criteria[i]);
+                sql.Append(')');
+            }
+            else
+            {
+                AppendCheck(sql, r, criteria[i]);
+            }
+        }
+    }
+
+    /// <summary>The sort expression of a key on the resources row <paramref name="r"/>.</summary>
+    public string SortExpression(string r, SearchSortKey key)
+    {
+        switch (key.Field)
+        {
+            case SortField.Id:
+                return r + ".resource_id" + provider.CodePointCollation;
+            case SortField.LastUpdated:
+                return r + ".last_updated";
+        }
+
+        var column = key.Kind switch
+        {
+            IndexKind.String => "text_norm",
+            IndexKind.Token => "code",
+            IndexKind.Date => key.Descending ? "date_high" : "date_low",
+            IndexKind.Reference => "ref_id",
+            IndexKind.Number or IndexKind.Quantity => key.Descending ? "num_high" : "num_value",
+            _ => "uri",
+        };
+        var s = Alias("o");
+        return $"(SELECT {(key.Descending ? "MAX" : "MIN")}({s}.{column}) FROM search_index {s} WHERE {s}.resource_key = {r}.resource_key " +
+            $"AND {s}.param = {Text(key.Parameter)} AND {s}.kind = {(int)key.Kind} AND {s}.grp IS NULL)";
+    }
+
+    private static int ChooseDriver(IReadOnlyList<SearchCriterion> criteria)
+    {
+        var best = -1;
+        var bestScore = NotDrivable;
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            if (criteria[i] is IdCriterion)
+            {
+                // r.resource_id IN (...) with the type is a unique-index lookup already: nothing finds fewer.
+                return -1;
+            }
+
+            var score = Score(criteria[i]);
+            if (score < bestScore)
+            {
+                best = i;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    // A fixed ranking of how few resources a criterion usually matches; no statistics needed.
+    private static int Score(SearchCriterion criterion) => criterion switch
+    {
+        IndexCriterion index => index.AnyOf.Max(Score),
+        CompositeCriterion => 2,
+        ChainCriterion => 4,
+        ReverseChainCriterion => 5,
+        MissingCriterion { Missing: false } => 20,
+        AnyOfCriterion any when any.AnyOf.All(a => Score(a) != NotDrivable) => any.AnyOf.Max(Score) + 1,
+        _ => NotDrivable,
+    };
+
+    private static int Score(IndexPredicate predicate) => predicate switch
+    {
+        ReferencePredicate { Id: not null } => 1,
+        ReferencePredicate or TokenPredicate { Code: not null } or UriPredicate { Below: false } => 2,
+        StringPredicate { Match: StringMatch.Exact } => 3,
+        StringPredicate { Match: StringMatch.StartsWith } or DatePredicate { Comparator: Comparator.Eq } or NumberPredicate { Comparator: Comparator.Eq } => 6,
+        UriPredicate or DatePredicate or NumberPredicate => 8,
+        TokenPredicate => 10,
+        _ => 12,
+    };
+
+    /// <summary>A SELECT of the keys of the resources of <paramref name="types"/> that meet a (drivable) criterion.</summary>
+    private void AppendKeys(StringBuilder sql, IReadOnlyList<string>? types, SearchCriterion criterion)
+    {
+        switch (criterion)
+        {
+            case IndexCriterion index:
+            {
+                var s = Alias("s");
+                sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
+                AppendRowsOf(sql, s, types, index.Parameter, index.Kind);
+                sql.Append(" AND ");
+                AppendAnyOf(sql, s, index.Kind, index.AnyOf);
+                break;
+            }
+
+            case MissingCriterion missing:
+            {
+                var s = Alias("s");
+                sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
+                AppendRowsOf(sql, s, types, missing.Parameter, missing.Kind);
+                break;
+            }
+
+            case AnyOfCriterion any:
+                for (var i = 0; i < any.AnyOf.Count; i++)
+                {
+                    sql.Append(i == 0 ? string.Empty : " UNION ");
+                    AppendKeys(sql, types, any.AnyOf[i]);
+                }
+
+                break;
+
+            case CompositeCriterion composite:
+                for (var i = 0; i < composite.AnyOf.Count; i++)
+                {
+                    sql.Append(i == 0 ? string.Empty : " UNION ");
+                    AppendComposite(sql, null, types, composite.AnyOf[i]);
+                }
+
+                break;
+
+            case ChainCriterion chain:
+            {
+                // From the targets that meet the chained criteria to the rows that refer to them.
+                var t = Alias("t");
+                var s = Alias("s");
+                sql.Append("SELECT ").Append(s).Append(".resource_key FROM resources ").Append(t).Append(" JOIN search_index ").Append(s)
+                    .Append(" ON ").Append(s).Append(".ref_type = ").Append(t).Append(".resource_type AND ")
+                    .Append(s).Append(".ref_id = ").Append(t).Append(".resource_id AND ").Append(s).Append(".kind = 4 AND ");
+                AppendTypes(sql, s + ".resource_type", types);
+                sql.Append(" AND ").Append(s).Append(".param = ").Append(Text(chain.Parameter)).Append(" WHERE ");
+                AppendTypes(sql, t + ".resource_type", chain.TargetTypes);
+                sql.Append(" AND NOT ").Append(t).Append(".deleted");
+                AppendCriteria(sql, t, chain.TargetTypes, chain.TargetCriteria);
+                break;
+            }
+
+            case ReverseChainCriterion has:
+            {
+                // From the referring resources that meet the criteria to the resources they refer to.
+                var o = Alias("h");
+                var s = Alias("s");
+                var t = Alias("t");
+                sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(o).Append(" JOIN search_index ").Append(s)
+                    .Append(" ON ").Append(s).Append(".resource_key = ").Append(o).Append(".resource_key AND ").Append(s).Append(".kind = 4 AND ")
+                    .Append(s).Append(".param = ").Append(Text(has.Parameter)).Append(" JOIN resources ").Append(t).Append(" ON ")
+                    .Append(t).Append(".resource_type = ").Append(s).Append(".ref_type AND ").Append(t).Append(".resource_id = ").Append(s).Append(".ref_id WHERE ")
+                    .Append(o).Append(".resource_type = ").Append(Text(has.SourceType)).Append(" AND NOT ").Append(o).Append(".deleted AND ");
+                AppendTypes(sql, t + ".resource_type", types);
+                AppendCriteria(sql, o, [has.SourceType], has.SourceCriteria);
+                break;
+            }
+
+            default:
+                throw new InvalidOperationException($"A {criterion.GetType().Name} cannot find candidates.");
+        }
+    }
+
+    /// <summary>A condition that the resources row <paramref name="r"/> meets a criterion.</summary>
+    private void AppendCheck(StringBuilder sql, string r, SearchCriterion criterion)
+    {
+        switch (criterion)
+        {
+            case IndexCriterion index:
+            {
+                var s = Alias("s");
+                sql.Append("EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
+                AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind);
+                sql.Append(" AND ");
+                AppendAnyOf(sql, s, index.Kind, index.AnyOf);
+                sql.Append(')');
+                break;
+            }
+
+            case MissingCriterion missing:
+            {
+                var s = Alias("s");
+                sql.Append(missing.Missing ? "NOT EXISTS" : "EXISTS").Append(" (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
+                AppendRowsOfResource(sql, s, r, missing.Parameter, missing.Kind);
+                sql.Append(')');
+                break;
+            }
+
+            case NotCriterion not:
+                sql.Append("NOT (");
+                AppendCheck(sql, r, not.Criterion);
+                sql.Append(')');
+                break;
+
+            case AnyOfCriterion any:
+                sql.Append('(');
+                for (var i = 0; i < any.AnyOf.Count; i++)
+                {
+                    sql.Append(i == 0 ? string.Empty : " OR ");
+                    AppendCheck(sql, r, any.AnyOf[i]);
+                }
+
+                sql.Append(')');
+                break;
+
+            case CompositeCriterion composite:
+                sql.Append('(');
+                for (var i = 0; i < composite.AnyOf.Count; i++)
+                {
+                    sql.Append(i == 0 ? "EXISTS (" : " OR EXISTS (");
+                    AppendComposite(sql, r, null, composite.AnyOf[i]);
+                    sql.Append(')');
+                }
+
+                sql.Append(')');
+                break;
+
+            case ChainCriterion chain:
+            {
+                var s = Alias("s");
+                var t = Alias("t");
+                sql.Append("EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" JOIN resources ").Append(t).Append(" ON ")
+                    .Append(t).Append(".resource_type = ").Append(s).Append(".ref_type AND ").Append(t).Append(".resource_id = ").Append(s).Append(".ref_id WHERE ");
+                AppendRowsOfResource(sql, s, r, chain.Parameter, IndexKind.Reference);
+                sql.Append(" AND ");
+                AppendTypes(sql, t + ".resource_type", chain.TargetTypes);
+                sql.Append(" AND NOT ").Append(t).Append(".deleted");
+                AppendCriteria(sql, t, chain.TargetTypes, chain.TargetCriteria);
+                sql.Append(')');
+                break;
+            }
+
+            case ReverseChainCriterion has:
+            {
+                var s = Alias("s");
+                var o = Alias("h");
+                sql.Append("EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" JOIN resources ").Append(o).Append(" ON ")
+                    .Append(o).Append(".resource_key = ").Append(s).Append(".resource_key WHERE ").Append(s).Append(".kind = 4 AND ")
+                    .Append(s).Append(".resource_type = ").Append(Text(has.SourceType)).Append(" AND ").Append(s).Append(".param = ").Append(Text(has.Parameter))
+                    .Append(" AND ").Append(s).Append(".ref_id = ").Append(r).Append(".resource_id AND ").Append(s).Append(".ref_type = ").Append(r).Append(".resource_type")
+                    .Append(" AND NOT ").Append(o).Append(".deleted");
+                AppendCriteria(sql, o, [has.SourceType], has.SourceCriteria);
+                sql.Append(')');
+                break;
+            }
+
+            case IdCriterion id:
+                sql.Append(r).Append(".resource_id IN (").Append(TextList(id.Ids)).Append(')');
+                break;
+
+            case LastUpdatedCriterion updated:
+                sql.Append('(');
+                for (var i = 0; i < updated.AnyOf.Count; i++)
+                {
+                    sql.Append(i == 0 ? string.Empty : " OR ");
+                    AppendPointInTime(sql, r + ".last_updated", updated.AnyOf[i]);
+                }
+
+                sql.Append(')');
+                break;
+
+            default:
+                throw new ArgumentException($"Unknown criterion {criterion.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// The components of one composite value, each a row of the same resource and occurrence: as a SELECT of keys of
+    /// <paramref name="types"/> (<paramref name="r"/> null), or as the body of an EXISTS for the row <paramref name="r"/>.
+    /// </summary>
+    private void AppendComposite(StringBuilder sql, string? r, IReadOnlyList<string>? types, IReadOnlyList<CompositeComponent> components)
+    {
+        var aliases = components.Select(_ => Alias("c")).ToArray();
+        sql.Append("SELECT ").Append(aliases[0]).Append(".resource_key FROM search_index ").Append(aliases[0]);
+        for (var i = 1; i < components.Count; i++)
+        {
+            var c = aliases[i];
+            sql.Append(" JOIN search_index ").Append(c).Append(" ON ").Append(c).Append(".resource_key = ").Append(aliases[0]).Append(".resource_key AND ")
+                .Append(c).Append(".grp = ").Append(aliases[0]).Append(".grp AND ").Append(c).Append(".param = ").Append(Text(components[i].Parameter))
+                .Append(" AND ").Append(c).Append(".kind = ").Append((int)components[i].Kind).Append(" AND ");
+            AppendPredicate(sql, c, components[i].Kind, components[i].Predicate);
+        }
+
+        sql.Append(" WHERE ");
+        if (r is null)
+        {
+            AppendRowsOf(sql, aliases[0], types, components[0].Parameter, components[0].Kind);
+        }
+        else
+        {
+            AppendRowsOfResource(sql, aliases[0], r, components[0].Parameter, components[0].Kind);
+        }
+
+        sql.Append(" AND ");
+        AppendPredicate(sql, aliases[0], components[0].Kind, components[0].Predicate);
+    }
+
+    /// <summary>Rows of a parameter of any resource of the types: the leading columns of the per-kind indexes.</summary>
+    private void AppendRowsOf(StringBuilder sql, string s, IReadOnlyList<string>? types, string parameter, IndexKind kind)
+    {
+        sql.Append(s).Append(".kind = ").Append((int)kind).Append(" AND ");
+        AppendTypes(sql, s + ".resource_type", types);
+        sql.Append(" AND ").Append(s).Append(".param = ").Append(Text(parameter));
+    }
+
+    /// <summary>Rows of a parameter of one resource: the index on (resource_key, param).</summary>
+    private void AppendRowsOfResource(StringBuilder sql, string s, string r, string parameter, IndexKind kind) =>
+        sql.Append(s).Append(".resource_key = ").Append(r).Append(".resource_key AND ").Append(s).Append(".param = ").Append(Text(parameter))
+            .Append(" AND ").Append(s).Append(".kind = ").Append((int)kind);
+
+    private void AppendAnyOf(StringBuilder sql, string s, IndexKind kind, IReadOnlyList<IndexPredicate> predicates)
+    {
+        if (predicates.Count == 0)
+        {
+            throw new ArgumentException("A criterion needs at least one value.");
+        }
+
+        sql.Append('(');
+        for (var i = 0; i < predicates.Count; i++)
+        {
+            sql.Append(i == 0 ? string.Empty : " OR ");
+            AppendPredicate(sql, s, kind, predicates[i]);
+        }
+
+        sql.Append(')');
+    }
+
+    private void AppendPredicate(StringBuilder sql, string s, IndexKind kind, IndexPredicate predicate)
+    {
+        switch (predicate)
+        {
+            case StringPredicate text:
+                AppendString(sql, s, text);
+                break;
+
+            case TokenPredicate token:
+                sql.Append('(');
+                if (token.Code is not null)
+                {
+                    sql.Append(s).Append(".code = ").Append(Text(token.Code));
+                }
+
+                switch (token.SystemMatch)
+                {
+                    case TokenSystemMatch.None:
+                        sql.Append(token.Code is null ? string.Empty : " AND ").Append(s).Append(".system IS NULL");
+                        break;
+                    case TokenSystemMatch.Equals:
+                        sql.Append(token.Code is null ? string.Empty : " AND ").Append(s).Append(".system = ").Append(Text(token.System));
+                        break;
+                    case TokenSystemMatch.Any when token.Code is null:
+                        throw new ArgumentException("A token value needs a code or a system.");
+                }
+
+                sql.Append(')');
+                break;
+
+            case DatePredicate date:
+                AppendDate(sql, s, date);
+                break;
+
+            case NumberPredicate number:
+                AppendNumber(sql, s, number);
+                break;
+
+            case ReferencePredicate reference:
+                AppendReference(sql, s, reference);
+                break;
+
+            case UriPredicate uri:
+                AppendPrefixOrEqual(sql, s + ".uri", uri.Value, uri.Below);
+                break;
+
+            default:
+                throw new ArgumentException($"Unknown predicate {predicate.GetType().Name} for {kind}.");
+        }
+    }
+
+    private void AppendString(StringBuilder sql, string s, StringPredicate text)
+    {
+        switch (text.Match)
+        {
+            case StringMatch.Exact:
+                sql.Append('(').Append(s).Append(".text_exact = ").Append(Text(text.Value));
+                if (text.Normalized is not null)
+                {
+                    sql.Append(" AND ").Append(s).Append(".text_norm = ").Append(Text(text.Normalized));
+                }
+
+                sql.Append(')');
+                break;
+            case StringMatch.Contains:
+                sql.Append(s).Append(".text_norm LIKE ").Append(Text("%" + EscapeLike(text.Value) + "%")).Append(" ESCAPE '\\'");
+                break;
+            default:
+                AppendPrefixOrEqual(sql, s + ".text_norm", text.Value, below: true);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Equality, or a prefix match as a range (<c>column &gt;= 'abc' AND column &lt; 'abd'</c>) that an index serves on
+    /// both databases (code-point order: SQLite's default, PostgreSQL's "C" collation on these columns).
+    /// </summary>
+    private void AppendPrefixOrEqual(StringBuilder sql, string column, string value, bool below)
+    {
+        if (!below)
+        {
+            sql.Append(column).Append(" = ").Append(Text(value));
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            sql.Append(column).Append(" IS NOT NULL");
+            return;
+        }
+
+        var last = value[^1];
+        if (char.IsSurrogate(last) || last == char.MaxValue)
+        {
+            sql.Append("substr(").Append(column).Append(", 1, ").Append(value.Length).Append(") = ").Append(Text(value));
+            return;
+        }
+
+        var upper = string.Concat(value.AsSpan(0, value.Length - 1), ((char)(last + 1)).ToString());
+        sql.Append('(').Append(column).Append(" >= ").Append(Text(value)).Append(" AND ").Append(column).Append(" < ").Append(Text(upper)).Append(')');
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    // https://hl7.org/fhir/R4/search.html#prefix: each prefix compares the search range [lo, hi] with the row's
+    // range [date_low, date_high].
+    private void AppendDate(StringBuilder sql, string s, DatePredicate date)
+    {
+        var low = s + ".date_low";
+        var high = s + ".date_high";
+        var lo = Timestamp(date.Low);
+        var hi = Timestamp(date.High);
+        sql.Append(date.Comparator switch
+        {
+            Comparator.Eq => $"({low} >= {lo} AND {high} <= {hi})",
+            Comparator.Ne => $"NOT ({low} >= {lo} AND {high} <= {hi})",
+            Comparator.Gt => $"{high} > {hi}",
+            Comparator.Lt => $"{low} < {lo}",
+            Comparator.Ge => $"({high} > {hi} OR ({low} >= {lo} AND {high} <= {hi}))",
+            Comparator.Le => $"({low} < {lo} OR ({low} >= {lo} AND {high} <= {hi}))",
+            Comparator.Sa => $"{low} > {hi}",
+            Comparator.Eb => $"{high} < {lo}",
+            _ => $"({low} <= {hi} AND {high} >= {lo})",
+        });
+    }
+
+    // The same prefixes for a point in time (the row's range is a single instant).
+    private void AppendPointInTime(StringBuilder sql, string column, DatePredicate date)
+    {
+        var lo = Timestamp(date.Low);
+        var hi = Timestamp(date.High);
+        sql.Append(date.Comparator switch
+        {
+            Comparator.Eq or Comparator.Ap => $"({column} >= {lo} AND {column} <= {hi})",
+            Comparator.Ne => $"NOT ({column} >= {lo} AND {column} <= {hi})",
+            Comparator.Gt or Comparator.Sa => $"{column} > {hi}",
+            Comparator.Lt or Comparator.Eb => $"{column} < {lo}",
+            Comparator.Ge => $"{column} >= {lo}",
+            _ => $"{column} <= {hi}",
+        });
+    }
+
+    // https://hl7.org/fhir/R4/search.html#number: eq and ne use the range the value's precision implies; the other
+    // prefixes the value itself. A row holds [num_value, num_high] (equal for a single value).
+    private void AppendNumber(StringBuilder sql, string s, NumberPredicate number)
+    {
+        var low = s + ".num_value";
+        var high = s + ".num_high";
+        sql.Append('(');
+        switch (number.Comparator)
+        {
+            case Comparator.Eq or Comparator.Ne or Comparator.Ap:
+            {
+                var lo = Decimal(number.Low);
+                var hi = Decimal(number.High);
+                sql.Append(number.Comparator switch
+                {
+                    Comparator.Eq => $"({low} >= {lo} AND {high} < {hi})",
+                    Comparator.Ne => $"NOT ({low} >= {lo} AND {high} < {hi})",
+                    _ => $"({low} <= {hi} AND {high} >= {lo})",
+                });
+                break;
+            }
+
+            default:
+            {
+                var v = Decimal(number.Value);
+                sql.Append(number.Comparator switch
+                {
+                    Comparator.Gt => $"{high} > {v}",
+                    Comparator.Ge => $"{high} >= {v}",
+                    Comparator.Lt => $"{low} < {v}",
+                    Comparator.Le => $"{low} <= {v}",
+                    Comparator.Sa => $"{low} > {v}",
+                    _ => $"{high} < {v}",
+                });
+                break;
+            }
+        }
+
+        if (number.Code is not null)
+        {
+            sql.Append(" AND ").Append(s).Append(".code = ").Append(Text(number.Code));
+        }
+
+        if (number.System is not null)
+        {
+            sql.Append(" AND ").Append(s).Append(".system = ").Append(Text(number.System));
+        }
+
+        sql.Append(')');
+    }
+
+    private void AppendReference(StringBuilder sql, string s, ReferencePredicate reference)
+    {
+        if (reference.Id is null && reference.Url is null)
+        {
+            throw new ArgumentException("A reference value needs an id or a URL.");
+        }
+
+        sql.Append('(');
+        if (reference.Id is not null)
+        {
+            sql.Append('(').Append(s).Append(".ref_id = ").Append(Text(reference.Id));
+            if (reference.Type is not null)
+            {
+                sql.Append(" AND ").Append(s).Append(".ref_type = ").Append(Text(reference.Type));
+            }
+
+            sql.Append(')');
+        }
+
+        if (reference.Url is not null)
+        {
+            sql.Append(reference.Id is null ? string.Empty : " OR ").Append(s).Append(".ref_url = ").Append(Text(reference.Url));
+        }
+
+        sql.Append(')');
+    }
+
+    private string Double(double value)
+    {
+        var name = NextName();
+        command.With(name, value, DbType.Double);
+        return name;
+    }
+
+    private string NextName() => "@p" + (_parameters++).ToString(CultureInfo.InvariantCulture);
+}

@@ -110,6 +110,7 @@ internal sealed class SearchHarness : IAsyncDisposable
 
     private static ServiceProvider Build(Dictionary<string, string?> settings, TestClock clock, Action<IServiceCollection> store)
     {
+        settings["Search:LocalBaseUrls:0"] = BaseUrl;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

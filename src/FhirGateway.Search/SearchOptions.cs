@@ -23,7 +23,7 @@ public sealed record SearchOptions
 
     /// <summary>
     /// The resource types the caller may read, or null for any. Includes never add resources of other types, and a
-    /// system search without <c>_type</c> searches only these. Checking the searched type itself is the caller's.
+    /// system search searches only these (whatever <c>_type</c> asks for). Checking the searched type itself is the caller's.
     /// </summary>
     public IReadOnlySet<string>? ReadableTypes { get; init; }
 }

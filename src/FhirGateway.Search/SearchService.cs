@@ -100,9 +100,10 @@ public sealed class SearchService
         }
 
         var types = query.ResourceTypes;
-        if (types is null && options.ReadableTypes is { } readable)
+        if (resourceType is null && options.ReadableTypes is { } readable)
         {
-            types = readable.Order(StringComparer.Ordinal).ToList();
+            // A system search never returns what the caller may not read, whatever _type asks for.
+            types = (types ?? (IEnumerable<string>)readable).Where(readable.Contains).Order(StringComparer.Ordinal).ToList();
         }
 
         if (types is { Count: 0 })

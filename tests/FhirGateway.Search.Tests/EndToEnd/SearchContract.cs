@@ -23,6 +23,21 @@ public abstract partial class SearchContract : IAsyncLifetime
 
     internal abstract Task<SearchHarness> CreateHarnessAsync();
 
+    /// <summary>Replaces the harness with one on a fresh database with other search settings.</summary>
+    internal async Task RestartWithAsync(Dictionary<string, string?> settings)
+    {
+        await H.DisposeAsync();
+        SearchHarness.ExtraSettings.Value = settings;
+        try
+        {
+            _harness = await CreateHarnessAsync();
+        }
+        finally
+        {
+            SearchHarness.ExtraSettings.Value = null;
+        }
+    }
+
     /// <summary>A Patient with the given id, family name, given names, birth date and gender.</summary>
     internal static string Patient(string id, string family, string? birthDate = null, string? gender = null, string given = "Alex", string extra = "") =>
         $$"""

@@ -41,6 +41,9 @@ internal sealed class SearchHarness : IAsyncDisposable
 
     public TestClock Clock { get; }
 
+    /// <summary>Search settings of the harnesses created from now on in this test (configuration keys under <c>Search:</c>).</summary>
+    public static readonly AsyncLocal<Dictionary<string, string?>?> ExtraSettings = new();
+
     public static Task<SearchHarness> SqliteAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "fhirgateway-search-tests", Guid.NewGuid().ToString("N"));
@@ -111,6 +114,11 @@ internal sealed class SearchHarness : IAsyncDisposable
     private static ServiceProvider Build(Dictionary<string, string?> settings, TestClock clock, Action<IServiceCollection> store)
     {
         settings["Search:LocalBaseUrls:0"] = BaseUrl;
+        foreach (var (key, value) in ExtraSettings.Value ?? [])
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

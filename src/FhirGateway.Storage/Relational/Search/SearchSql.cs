@@ -224,34 +224,42 @@ internal sealed class SearchSql(DbCommand command, RelationalProvider provider)
                 break;
 
             case ChainCriterion chain:
-            {
-                // From the targets that meet the chained criteria to the rows that refer to them.
-                var t = Alias("t");
-                var s = Alias("s");
-                sql.Append("SELECT ").Append(s).Append(".resource_key FROM resources ").Append(t).Append(" JOIN search_index ").Append(s)
-                    .Append(" ON ").Append(s).Append(".ref_type = ").Append(t).Append(".resource_type AND ")
-                    .Append(s).Append(".ref_id = ").Append(t).Append(".resource_id AND ").Append(s).Append(".kind = 4 AND ");
-                AppendTypes(sql, s + ".resource_type", types);
-                sql.Append(" AND ").Append(s).Append(".param = ").Append(Text(chain.Parameter)).Append(" WHERE ");
-                AppendTypes(sql, t + ".resource_type", chain.TargetTypes);
-                sql.Append(" AND NOT ").Append(t).Append(".deleted");
-                AppendCriteria(sql, t, chain.TargetTypes, chain.TargetCriteria);
+                // Per target type: the keys of the rows that refer to the targets meeting the chained criteria. The
+                // targets' ids come first (IN on the reference index's ref_id column), so the database starts from the
+                // few targets rather than from every reference row of the parameter.
+                for (var i = 0; i < chain.TargetTypes.Count; i++)
+                {
+                    var target = chain.TargetTypes[i];
+                    var s = Alias("s");
+                    var t = Alias("t");
+                    sql.Append(i == 0 ? string.Empty : " UNION ").Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
+                    AppendRowsOf(sql, s, types, chain.Parameter, IndexKind.Reference);
+                    var targetName = Text(target);
+                    sql.Append(" AND ").Append(s).Append(".ref_type = ").Append(targetName).Append(" AND ").Append(s).Append(".ref_id IN (SELECT ")
+                        .Append(t).Append(".resource_id FROM resources ").Append(t).Append(" WHERE ").Append(t).Append(".resource_type = ").Append(targetName)
+                        .Append(" AND NOT ").Append(t).Append(".deleted");
+                    AppendCriteria(sql, t, [target], chain.TargetCriteria);
+                    sql.Append(')');
+                }
+
                 break;
-            }
 
             case ReverseChainCriterion has:
             {
-                // From the referring resources that meet the criteria to the resources they refer to.
-                var o = Alias("h");
-                var s = Alias("s");
+                // The referring resources that meet the criteria, their reference rows (by resource_key), and the
+                // resources those refer to (by type and id).
                 var t = Alias("t");
-                sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(o).Append(" JOIN search_index ").Append(s)
-                    .Append(" ON ").Append(s).Append(".resource_key = ").Append(o).Append(".resource_key AND ").Append(s).Append(".kind = 4 AND ")
-                    .Append(s).Append(".param = ").Append(Text(has.Parameter)).Append(" JOIN resources ").Append(t).Append(" ON ")
-                    .Append(t).Append(".resource_type = ").Append(s).Append(".ref_type AND ").Append(t).Append(".resource_id = ").Append(s).Append(".ref_id WHERE ")
-                    .Append(o).Append(".resource_type = ").Append(Text(has.SourceType)).Append(" AND NOT ").Append(o).Append(".deleted AND ");
+                var s = Alias("s");
+                var o = Alias("h");
+                sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(t).Append(" WHERE ");
                 AppendTypes(sql, t + ".resource_type", types);
+                sql.Append(" AND NOT ").Append(t).Append(".deleted AND (").Append(t).Append(".resource_type, ").Append(t).Append(".resource_id) IN (SELECT ")
+                    .Append(s).Append(".ref_type, ").Append(s).Append(".ref_id FROM search_index ").Append(s).Append(" WHERE ").Append(s).Append(".kind = 4 AND ")
+                    .Append(s).Append(".param = ").Append(Text(has.Parameter)).Append(" AND ").Append(s).Append(".resource_key IN (SELECT ")
+                    .Append(o).Append(".resource_key FROM resources ").Append(o).Append(" WHERE ").Append(o).Append(".resource_type = ").Append(Text(has.SourceType))
+                    .Append(" AND NOT ").Append(o).Append(".deleted");
                 AppendCriteria(sql, o, [has.SourceType], has.SourceCriteria);
+                sql.Append("))");
                 break;
             }
 

@@ -1,5 +1,7 @@
 using FhirGateway.Search.Indexing;
+using FhirGateway.Search.Query;
 using FhirGateway.Search.Registry;
+using FhirGateway.Storage.Indexing;
 using FhirGateway.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +15,9 @@ public static class SearchServiceCollectionExtensions
     /// <summary>
     /// Registers search (options <c>Search</c>, validated at start-up): the <see cref="SearchParameterRegistry"/> (official
     /// R4 parameters and the gateway's own files), the <see cref="SearchIndexer"/> that writes index rows, and the
-    /// <see cref="SearchService"/>. Needs a store that serves <see cref="IResourceSearch"/> (AddSqliteResourceStore or
-    /// AddPostgresResourceStore).
+    /// <see cref="SearchService"/>, and the REST layer's <see cref="IResourceIndexer"/> and <see cref="IConditionalMatcher"/>
+    /// (replacing any registered before). Needs a store that serves <see cref="IResourceSearch"/> (AddSqliteResourceStore
+    /// or AddPostgresResourceStore).
     /// </summary>
     public static IServiceCollection AddFhirSearch(this IServiceCollection services)
     {
@@ -31,6 +34,11 @@ public static class SearchServiceCollectionExtensions
             sp.GetRequiredService<IResourceSearch>(),
             sp.GetRequiredService<IOptions<SearchSettings>>(),
             sp.GetRequiredService<TimeProvider>()));
+
+        // The REST layer's seams (docs/rest.md): every write gets index rows as well as identity keys, and conditional
+        // criteria run as searches. Replace, so the order of the host's registrations does not matter.
+        services.Replace(ServiceDescriptor.Singleton<IResourceIndexer>(sp => new SearchResourceIndexer(sp.GetRequiredService<SearchIndexer>())));
+        services.Replace(ServiceDescriptor.Singleton<IConditionalMatcher>(sp => new SearchConditionalMatcher(sp.GetRequiredService<SearchService>())));
         return services;
     }
 }

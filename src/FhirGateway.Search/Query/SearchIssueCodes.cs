@@ -27,6 +27,9 @@ public static class SearchIssueCodes
     /// <summary><c>_count</c> above the largest page: the page is the largest.</summary>
     public const string CountCapped = "count-capped";
 
+    /// <summary>A request too large to run: too many parameters, values or chained links.</summary>
+    public const string TooCostly = "too-costly";
+
     /// <summary>Includes found more resources than one page may carry; some were left out.</summary>
     public const string IncludesTruncated = "includes-truncated";
 
@@ -36,6 +39,7 @@ public static class SearchIssueCodes
         UnknownParameter or UnsupportedParameter or UnsupportedModifier => "not-supported",
         InvalidValue or InvalidCursor or UnknownType => "invalid",
         CountCapped or IncludesTruncated => "informational",
+        TooCostly => "too-costly",
         _ => "processing",
     };
 }

@@ -12,6 +12,15 @@ namespace FhirGateway.Search.Query;
 /// </summary>
 public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
 {
+    /// <summary>The most search parameters one request may use.</summary>
+    public const int MaxCriteria = 64;
+
+    /// <summary>The most comma-separated values one parameter may have.</summary>
+    public const int MaxValues = 500;
+
+    /// <summary>The most links a chain or nested <c>_has</c> may have.</summary>
+    public const int MaxDepth = 4;
+
     /// <summary>Parses a request.</summary>
     /// <param name="resourceType">The type searched, or null for a system search (<c>[base]?...</c>).</param>
     /// <param name="parameters">The request's parameters in order: the URL's and, for POST, the form body's.</param>
@@ -42,6 +51,24 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
             if (value.Length == 0)
             {
                 // https://hl7.org/fhir/R4/search.html#errors: a parameter without a value is ignored.
+                continue;
+            }
+
+            if (state.Criteria.Count == MaxCriteria)
+            {
+                state.Error(SearchIssueCodes.TooCostly, name, $"A search takes at most {MaxCriteria} search parameters.");
+                break;
+            }
+
+            if (SearchValues.Split(value, ',').Count > MaxValues)
+            {
+                state.Error(SearchIssueCodes.TooCostly, name, $"A search parameter takes at most {MaxValues} values.");
+                continue;
+            }
+
+            if (name.Count(c => c == '.') + (name.Length - name.Replace("_has:", string.Empty, StringComparison.Ordinal).Length) / 5 > MaxDepth)
+            {
+                state.Error(SearchIssueCodes.TooCostly, name, $"Chains and _has take at most {MaxDepth} links.");
                 continue;
             }
 

@@ -268,6 +268,18 @@ public sealed class SearchQueryParserTests
         Assert.Equal(["_format", "_pretty", "name"], query.Used.Select(u => u.Key));
     }
 
+    [Fact]
+    public void Requests_too_large_to_run_are_errors()
+    {
+        var manyValues = Parse("Patient", "_id=" + string.Join(",", Enumerable.Range(0, SearchQueryParser.MaxValues + 1)));
+        var manyParameters = Parse("Patient", string.Join("&", Enumerable.Range(0, SearchQueryParser.MaxCriteria + 1).Select(i => "family=a" + i)));
+        var deep = Parse("Observation", "subject:Patient.organization.partof.partof.partof.name=x");
+        var deepHas = Parse("Patient", "_has:Observation:patient:_has:Provenance:target:_has:AuditEvent:entity:_has:Provenance:target:_has:AuditEvent:entity:agent=x");
+
+        Assert.All(new[] { manyValues, manyParameters, deep, deepHas }, q => Assert.Contains(q.Issues, i => i.Code == SearchIssueCodes.TooCostly && i.Severity == SearchIssueSeverity.Error));
+        Assert.Empty(Parse("Observation", "subject:Patient.organization.partof.name=x").Issues);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -21,6 +21,11 @@ internal static class IncludeReader
 
     public static async Task<Included> ReadAsync(DbSession db, StoreSearchQuery query, IReadOnlyList<PageReader.Match> matches, CancellationToken cancellationToken)
     {
+        if (query.IncludableTypes is { Count: 0 })
+        {
+            return Nothing;
+        }
+
         var seen = new HashSet<long>(matches.Select(m => m.Key));
         var result = new List<ResourceVersion>();
         var sources = matches.Select(m => new Source(m.Key, m.Version.ResourceType, m.Version.Id)).ToList();

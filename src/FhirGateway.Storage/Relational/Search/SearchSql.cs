@@ -351,6 +351,10 @@ internal sealed class SearchSql(DbCommand command, RelationalProvider provider)
                 break;
             }
 
+            case IdCriterion { Ids.Count: 0 }:
+                sql.Append("1 = 0");
+                break;
+
             case IdCriterion id:
                 sql.Append(r).Append(".resource_id IN (").Append(TextList(id.Ids)).Append(')');
                 break;

@@ -26,6 +26,14 @@ public sealed record SearchOptions
     /// system search searches only these (whatever <c>_type</c> asks for). Checking the searched type itself is the caller's.
     /// </summary>
     public IReadOnlySet<string>? ReadableTypes { get; init; }
+
+    /// <summary>
+    /// For a caller allowed to read only part of some types: the criteria a resource of a type must meet to be added by
+    /// <c>_include</c> or <c>_revinclude</c> (null for none), for example
+    /// <see cref="SearchService.CompartmentCriterion"/> for a token limited to one patient. Matches are the caller's
+    /// to restrict, through the criteria or <see cref="Compartment"/>.
+    /// </summary>
+    public Func<string, IReadOnlyList<Storage.Search.SearchCriterion>?>? IncludeCriteria { get; init; }
 }
 
 /// <summary>The resource whose compartment is searched: <c>Patient/123</c>.</summary>

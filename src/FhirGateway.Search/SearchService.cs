@@ -91,6 +91,11 @@ public sealed class SearchService
         var criteria = query.Criteria.ToList();
         if (options.Compartment is { } compartment)
         {
+            if (resourceType is null)
+            {
+                throw new ArgumentException("A compartment search names the resource type searched.", nameof(resourceType));
+            }
+
             if (CompartmentCriterion(compartment, resourceType) is not { } inCompartment)
             {
                 return SearchOutcome.Empty(query, options, _clock.GetUtcNow(), _settings.DefaultCount);
@@ -123,6 +128,7 @@ public sealed class SearchService
             Includes = countOnly ? [] : query.Includes,
             MaxIncludes = Math.Max(_settings.MaxIncludes, 0),
             IncludableTypes = options.ReadableTypes,
+            IncludeCriteria = IncludeCriteria(query, options),
         }, cancellationToken);
 
         var issues = query.Issues.ToList();
@@ -140,14 +146,18 @@ public sealed class SearchService
     }
 
     /// <summary>
-    /// The criterion of a compartment (https://hl7.org/fhir/R4/compartmentdefinition.html): the resource refers to the
-    /// compartment's resource through any of its type's compartment parameters; null when the type is never in it.
+    /// The criterion of a compartment (https://hl7.org/fhir/R4/compartmentdefinition.html): a resource of
+    /// <paramref name="resourceType"/> refers to the compartment's resource through any of its type's compartment
+    /// parameters (or is that resource); null when resources of the type are never in the compartment.
     /// </summary>
-    private SearchCriterion? CompartmentCriterion(CompartmentReference compartment, string? resourceType)
+    /// <exception cref="ArgumentException">The compartment is not a Patient compartment (the only one known).</exception>
+    public SearchCriterion? CompartmentCriterion(CompartmentReference compartment, string resourceType)
     {
-        if (compartment.ResourceType != CompartmentDefinition.Patient.Code || resourceType is null)
+        ArgumentNullException.ThrowIfNull(compartment);
+        ArgumentNullException.ThrowIfNull(resourceType);
+        if (compartment.ResourceType != CompartmentDefinition.Patient.Code)
         {
-            throw new ArgumentException("Only searches of one resource type in the Patient compartment are supported.", nameof(compartment));
+            throw new ArgumentException("Only the Patient compartment is supported.", nameof(compartment));
         }
 
         var alternatives = new List<SearchCriterion>();
@@ -175,6 +185,26 @@ public sealed class SearchService
             1 => alternatives[0],
             _ => new AnyOfCriterion(alternatives),
         };
+    }
+
+    /// <summary>The criteria includes must meet per type, from <see cref="SearchOptions.IncludeCriteria"/>; types without any are not restricted.</summary>
+    private static Dictionary<string, IReadOnlyList<SearchCriterion>>? IncludeCriteria(SearchQuery query, SearchOptions options)
+    {
+        if (options.IncludeCriteria is not { } criteriaOf || query.Includes.Count == 0)
+        {
+            return null;
+        }
+
+        var perType = new Dictionary<string, IReadOnlyList<SearchCriterion>>(StringComparer.Ordinal);
+        foreach (var type in options.ReadableTypes ?? (IEnumerable<string>)Fhir.Definitions.FhirModel.R4.ResourceTypes.Select(t => t.Name))
+        {
+            if (criteriaOf(type) is { Count: > 0 } criteria)
+            {
+                perType[type] = criteria;
+            }
+        }
+
+        return perType;
     }
 
     private List<string> LocalBases(SearchOptions options)

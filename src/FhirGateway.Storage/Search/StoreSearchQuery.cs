@@ -38,4 +38,10 @@ public sealed record StoreSearchQuery
     /// must never receive others through <c>_include</c> or <c>_revinclude</c>.
     /// </summary>
     public IReadOnlySet<string>? IncludableTypes { get; init; }
+
+    /// <summary>
+    /// Criteria included resources of some types must meet as well (for a caller allowed to read only part of a type,
+    /// such as one patient's compartment); included resources of types not listed need meet none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SearchCriterion>>? IncludeCriteria { get; init; }
 }

@@ -61,6 +61,24 @@ public abstract partial class SearchContract
     }
 
     [SearchFact]
+    public async Task Includes_meet_the_criteria_the_caller_is_limited_by()
+    {
+        await PutFamiliesAsync();
+        var peter = new CompartmentReference("Patient", "peter");
+        var options = new SearchOptions
+        {
+            BaseUrl = SearchHarness.BaseUrl,
+            IncludeCriteria = type => H.Search.CompartmentCriterion(peter, type) is { } inCompartment ? [inCompartment] : null,
+        };
+
+        var included = await H.SearchAsync("Observation", "code=8302-2&_include=Observation:subject&_revinclude=Patient:organization", options);
+        var revincluded = await H.SearchAsync("Organization", "_revinclude=Patient:organization", options);
+
+        Assert.Equal(["Patient/peter"], Refs(included, true));
+        Assert.Equal(["Patient/peter"], Refs(revincluded, true));
+    }
+
+    [SearchFact]
     public async Task Includes_stop_at_the_limit_and_say_so()
     {
         await RestartWithAsync(new() { ["Search:MaxIncludes"] = "1" });

@@ -40,7 +40,7 @@ internal static class IncludeReader
                     // Asks for as many more as may turn out to be seen already, and one past the limit, so a full
                     // result knows whether it left something out.
                     var limit = Math.Max(query.MaxIncludes - result.Count, 1) + seen.Count;
-                    foreach (var (key, version) in await ReadAsync(db, spec, chunk, query.IncludableTypes, limit, cancellationToken))
+                    foreach (var (key, version) in await ReadAsync(db, spec, chunk, query, limit, cancellationToken))
                     {
                         if (seen.Contains(key))
                         {
@@ -77,8 +77,9 @@ internal static class IncludeReader
     }
 
     private static async Task<List<(long Key, ResourceVersion Version)>> ReadAsync(
-        DbSession db, IncludeSpec spec, Source[] sources, IReadOnlySet<string>? includable, int limit, CancellationToken cancellationToken)
+        DbSession db, IncludeSpec spec, Source[] sources, StoreSearchQuery query, int limit, CancellationToken cancellationToken)
     {
+        var includable = query.IncludableTypes;
         var found = new List<(long, ResourceVersion)>();
         var relevant = spec.Reverse || spec.SourceType is null ? sources : sources.Where(s => s.Type == spec.SourceType).ToArray();
         if (spec.Reverse && spec.TargetType is not null)
@@ -99,6 +100,11 @@ internal static class IncludeReader
         {
             text.Append(" AND ");
             sql.AppendTypes(text, "x.resource_type", includable.ToList());
+        }
+
+        if (query.IncludeCriteria is { } perType)
+        {
+            sql.AppendPerType(text, "x", perType);
         }
 
         text.Append(" AND x.resource_key IN (");

@@ -111,6 +111,33 @@ internal sealed class SearchSql(DbCommand command, RelationalProvider provider)
         }
     }
 
+    /// <summary>
+    /// Appends <c> AND (...)</c>: a resources row <paramref name="r"/> of a type listed meets that type's criteria (each
+    /// checked on the row; nothing finds candidates), one of another type meets none.
+    /// </summary>
+    public void AppendPerType(StringBuilder sql, string r, IReadOnlyDictionary<string, IReadOnlyList<SearchCriterion>> perType)
+    {
+        if (perType.Count == 0)
+        {
+            return;
+        }
+
+        sql.Append(" AND (").Append(r).Append(".resource_type NOT IN (").Append(TextList(perType.Keys)).Append(')');
+        foreach (var (type, criteria) in perType)
+        {
+            sql.Append(" OR (").Append(r).Append(".resource_type = ").Append(Text(type));
+            foreach (var criterion in criteria)
+            {
+                sql.Append(" AND ");
+                AppendCheck(sql, r, criterion);
+            }
+
+            sql.Append(')');
+        }
+
+        sql.Append(')');
+    }
+
     /// <summary>The sort expression of a key on the resources row <paramref name="r"/>.</summary>
     public string SortExpression(string r, SearchSortKey key)
     {

@@ -90,7 +90,7 @@ internal static class Corpus
         return result.ConvertAll(r => r.Content);
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         // BenchmarkDotNet runs each benchmark from a generated project under bin/, still below the repository.
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })

@@ -42,6 +42,13 @@ internal sealed class PostgresProvider(IOptions<PostgresStoreOptions> options) :
     public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    // REPEATABLE READ: every statement of the transaction sees the snapshot of its first. A transaction that only
+    // reads never fails with a serialization error at this level.
+    public override async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    public override string CodePointCollation => " COLLATE \"C\"";
+
     public override async Task LockForMigrationAsync(DbSession session, CancellationToken cancellationToken)
     {
         // Released at commit or rollback; concurrent start-ups of several instances wait here, then find the

@@ -80,6 +80,10 @@ internal sealed class SqliteProvider : RelationalProvider
     public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
+    // A deferred transaction takes its snapshot at the first read and never blocks the writer (WAL).
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     public override async Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL is a property of the file and persists; it cannot be changed inside a transaction.

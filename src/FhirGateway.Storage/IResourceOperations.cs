@@ -23,9 +23,9 @@ public interface IResourceOperations
     Task<ReadResult> VReadAsync(string resourceType, string id, long versionId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Creates a resource with a server-assigned id, versionId 1 and lastUpdated set by the store
-    /// (https://hl7.org/fhir/R4/http.html#create). If another current resource holds one of the write's identity keys
-    /// the result is <see cref="WriteStatus.IdentityConflict"/>.
+    /// Creates a resource with a server-assigned id (the store's, or <see cref="ResourceWrite.AssignedId"/>), versionId 1
+    /// and lastUpdated set by the store (https://hl7.org/fhir/R4/http.html#create). If another current resource holds
+    /// one of the write's identity keys the result is <see cref="WriteStatus.IdentityConflict"/>.
     /// </summary>
     Task<WriteResult> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default);
 
@@ -51,4 +51,12 @@ public interface IResourceOperations
     /// (<see cref="WriteStatus.NotFound"/>, <see cref="WriteStatus.AlreadyDeleted"/>).
     /// </summary>
     Task<WriteResult> DeleteAsync(string resourceType, string id, DeleteOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The current resources holding any of <paramref name="identityKeys"/>, at most one per key, ordered by key. It
+    /// answers conditional interactions whose criteria map to identity keys (https://hl7.org/fhir/R4/http.html#cond-update,
+    /// #cdelete); on its own it decides nothing under concurrency, so conditional create goes through
+    /// <see cref="ConditionalCreateAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> identityKeys, CancellationToken cancellationToken = default);
 }

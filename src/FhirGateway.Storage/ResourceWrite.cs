@@ -21,6 +21,14 @@ public sealed record ResourceWrite(ElementNode Resource)
     /// </summary>
     public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 
+    /// <summary>
+    /// For a create or conditional create: the id to give the new resource, chosen by the server's REST layer (a
+    /// transaction Bundle assigns ids before it writes, so its entries can refer to each other,
+    /// https://hl7.org/fhir/R4/bundle.html#references). Null lets the store choose. It must be a FHIR id no resource of
+    /// the type has ever had (use a fresh UUID); a taken id throws <see cref="InvalidOperationException"/>. Updates ignore it.
+    /// </summary>
+    public string? AssignedId { get; init; }
+
     /// <summary>Outbox topics: one outbox item per topic for the version written, in the same transaction.</summary>
     public IReadOnlyList<string> OutboxTopics { get; init; } = [];
 }

@@ -14,7 +14,7 @@ internal sealed class FhirResourceResult(ElementNode resource, int statusCode = 
         var body = FhirSerializers.Serialize(resource, format.Format, format.Pretty);
         var response = httpContext.Response;
         response.StatusCode = statusCode;
-        response.ContentType = FhirSerializers.MediaType(format.Format) + "; charset=utf-8";
+        response.ContentType = FhirSerializers.ContentType(format.Format);
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }

@@ -12,6 +12,9 @@ internal static class FhirSerializers
     /// <summary>The media type of a format (https://hl7.org/fhir/R4/http.html#mime-type).</summary>
     public static string MediaType(FhirFormat format) => format == FhirFormat.Xml ? "application/fhir+xml" : "application/fhir+json";
 
+    /// <summary>The Content-Type header of a response in a format.</summary>
+    public static string ContentType(FhirFormat format) => format == FhirFormat.Xml ? "application/fhir+xml; charset=utf-8" : "application/fhir+json; charset=utf-8";
+
     /// <summary>The code CapabilityStatement.format uses for a format.</summary>
     public static string FormatCode(FhirFormat format) => format == FhirFormat.Xml ? "xml" : "json";
 

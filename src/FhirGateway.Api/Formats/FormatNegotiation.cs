@@ -25,10 +25,19 @@ internal static class FormatNegotiation
 
     public static bool TryNegotiate(HttpRequest request, out ResponseFormat format, out string refusal)
     {
+        // The common case costs nothing: no query string, and no Accept header or one naming the default format.
+        var accept = request.Headers.Accept;
+        if (!request.QueryString.HasValue && (accept.Count == 0 || (accept.Count == 1 && accept[0] is "application/fhir+json" or "application/json" or "*/*")))
+        {
+            format = ResponseFormat.For(FhirSerializers.Supported[0], false);
+            refusal = string.Empty;
+            return true;
+        }
+
         var pretty = string.Equals(request.Query[PrettyParameter], "true", StringComparison.Ordinal);
         var requested = request.Query[FormatParameter].ToString();
-        var chosen = requested.Length > 0 ? FromFormatParameter(requested) : FromAccept(request.Headers.Accept);
-        format = new ResponseFormat(chosen ?? FhirSerializers.Supported[0], pretty);
+        var chosen = requested.Length > 0 ? FromFormatParameter(requested) : FromAccept(accept);
+        format = ResponseFormat.For(chosen ?? FhirSerializers.Supported[0], pretty);
         refusal = chosen is not null ? string.Empty : requested.Length > 0
             ? $"_format={requested} is not a format this server can return."
             : "The Accept header names no format this server can return; it returns " +
@@ -69,6 +78,9 @@ internal static class FormatNegotiation
 
         return null;
     }
+
+    /// <summary>The format of a request body with this media type (a FHIR, JSON or XML type for R4), or null.</summary>
+    public static FhirFormat? BodyFormat(MediaTypeHeaderValue mediaType) => FromMediaType(mediaType);
 
     private static FhirFormat? FromMediaType(MediaTypeHeaderValue mediaType)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FhirGateway.Api.Formats;
+using FhirGateway.Api.Validation;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
 
@@ -7,11 +8,24 @@ namespace FhirGateway.Api.Metadata;
 
 /// <summary>
 /// Builds the gateway's CapabilityStatement (https://hl7.org/fhir/R4/capabilitystatement.html) with the element
-/// model. It states only what is implemented: the formats the API writes and, as resource interactions arrive,
-/// their resources; for now the server mode with no resources.
+/// model. It states exactly what is implemented, and a test holds it to the routes the host maps: every R4 resource
+/// type with the instance and type interactions on the resource store, <c>$validate</c>, and the system's batch,
+/// transaction and history. Search is not implemented yet, so no search interaction or parameter is listed.
 /// </summary>
 internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProvider time)
 {
+    /// <summary>The interactions every resource type supports (https://hl7.org/fhir/R4/valueset-type-restful-interaction.html).</summary>
+    public static readonly IReadOnlyList<string> TypeInteractions =
+        ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create"];
+
+    /// <summary>The whole-system interactions.</summary>
+    public static readonly IReadOnlyList<string> SystemInteractions = ["transaction", "batch", "history-system"];
+
+    private const string ConditionalDocumentation =
+        "Conditional create, update, patch and delete, and conditional references in transactions, accept the criteria " +
+        "identifier=system|value (on types with an identifier search parameter) and _id, combined with '&'; other criteria " +
+        "are refused with 400 until search is available. Business identifiers (system and value) are unique per resource type.";
+
     // CapabilityStatement.date: when this instance's statement last changed, which is when the instance started.
     private readonly string _date = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -39,9 +53,45 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
             statement.AddNew("format").Value = FhirSerializers.FormatCode(format);
         }
 
+        statement.AddNew("patchFormat").Value = "application/json-patch+json";
+
         var rest = statement.AddNew("rest");
         Set(rest, "mode", "server");
+        Set(rest, "documentation", "Every R4 resource type is held in the gateway's store. Search is not available yet. " + ConditionalDocumentation);
+        foreach (var type in model.ResourceTypes)
+        {
+            AddResource(rest, type.Name);
+        }
+
+        foreach (var code in SystemInteractions)
+        {
+            Set(rest.AddNew("interaction"), "code", code);
+        }
+
         return statement;
+    }
+
+    private static void AddResource(ElementNode rest, string type)
+    {
+        var resource = rest.AddNew("resource");
+        Set(resource, "type", type);
+        foreach (var code in TypeInteractions)
+        {
+            Set(resource.AddNew("interaction"), "code", code);
+        }
+
+        // https://hl7.org/fhir/R4/valueset-versioning-policy.html: versionId is kept and If-Match is honoured.
+        Set(resource, "versioning", "versioned-update");
+        Set(resource, "readHistory", "true");
+        Set(resource, "updateCreate", "true");
+        Set(resource, "conditionalCreate", "true");
+        Set(resource, "conditionalRead", "full-support");
+        Set(resource, "conditionalUpdate", "true");
+        Set(resource, "conditionalDelete", "single");
+
+        var operation = resource.AddNew("operation");
+        Set(operation, "name", "validate");
+        Set(operation, "definition", ValidateOperation.Definition);
     }
 
     private static void Set(ElementNode parent, string name, string value) => parent.AddNew(name).Value = value;

@@ -1,3 +1,5 @@
+using FhirGateway.Fhir.Model;
+
 namespace FhirGateway.Api.Outcomes;
 
 /// <summary>
@@ -13,9 +15,22 @@ internal sealed class FhirException : Exception
         IssueType = issueType;
     }
 
+    /// <summary>A refusal whose OperationOutcome is already built (for example every issue a reader found).</summary>
+    public FhirException(int statusCode, string issueType, string message, ElementNode outcome)
+        : this(statusCode, issueType, message)
+    {
+        Outcome = outcome;
+    }
+
     /// <summary>The HTTP status code.</summary>
     public int StatusCode { get; }
 
     /// <summary>The OperationOutcome issue type (https://hl7.org/fhir/R4/valueset-issue-type.html).</summary>
     public string IssueType { get; }
+
+    /// <summary>The OperationOutcome to answer with, when it says more than the message; its id is set to the trace id.</summary>
+    public ElementNode? Outcome { get; }
+
+    /// <summary>A refusal with the issue type <see cref="IssueTypes.ForStatus"/> gives the status.</summary>
+    public static FhirException Status(int statusCode, string message) => new(statusCode, IssueTypes.ForStatus(statusCode), message);
 }

@@ -18,7 +18,7 @@ internal sealed class FhirExceptionHandler(ILogger<FhirExceptionHandler> logger)
 
         // The route template, never the path: paths carry resource ids.
         var route = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-        if (error.StatusCode >= StatusCodes.Status500InternalServerError)
+        if (error.IsServerError)
         {
             OutcomesLog.UnhandledException(logger, exception, exception.GetType().FullName ?? exception.GetType().Name, method, route, TraceIds.Of(httpContext));
         }
@@ -27,7 +27,7 @@ internal sealed class FhirExceptionHandler(ILogger<FhirExceptionHandler> logger)
             OutcomesLog.RequestRefused(logger, method, route, error.StatusCode, error.IssueType);
         }
 
-        await OutcomeResponses.WriteAsync(httpContext, error.StatusCode, error.IssueType, error.Diagnostics);
+        await OutcomeResponses.WriteAsync(httpContext, error);
         return true;
     }
 }

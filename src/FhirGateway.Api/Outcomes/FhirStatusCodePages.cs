@@ -20,10 +20,20 @@ internal static class FhirStatusCodePages
         var status = http.Response.StatusCode;
         var diagnostics = status switch
         {
-            StatusCodes.Status404NotFound => $"No FHIR interaction matches {http.Request.Method} {http.Request.Path}.",
+            StatusCodes.Status404NotFound => NotFound(http.Request),
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not supported on {http.Request.Path}.",
             _ => $"The request failed with HTTP status {status}.",
         };
         return OutcomeResponses.WriteAsync(http, status, IssueTypes.ForStatus(status), diagnostics);
+    }
+
+    // Say so when the first segment after the base is meant as a resource type but is none (https://hl7.org/fhir/R4/http.html#general).
+    private static string NotFound(HttpRequest request)
+    {
+        var rest = request.Path.Value is { } path && path.Length > FhirRoutes.BasePath.Length ? path[(FhirRoutes.BasePath.Length + 1)..] : string.Empty;
+        var first = rest.Split('/')[0];
+        return first.Length > 0 && char.IsAsciiLetter(first[0]) && !FhirGateway.Fhir.Definitions.FhirModel.R4.TryGetResourceType(first, out _)
+            ? $"'{first}' is not a FHIR R4 resource type."
+            : $"No FHIR interaction matches {request.Method} {request.Path}.";
     }
 }

@@ -16,6 +16,7 @@ internal static class IssueTypes
         StatusCodes.Status413PayloadTooLarge => "too-costly",
         StatusCodes.Status422UnprocessableEntity => "processing",
         StatusCodes.Status429TooManyRequests => "throttled",
+        StatusCodes.Status503ServiceUnavailable => "transient",
         >= 500 => "exception",
         _ => "processing",
     };

@@ -1,4 +1,5 @@
 using FhirGateway.Api.Formats;
+using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Serialization;
 
 namespace FhirGateway.Api.Outcomes;
@@ -6,10 +7,23 @@ namespace FhirGateway.Api.Outcomes;
 /// <summary>Writes an error response as an OperationOutcome carrying the request's trace id.</summary>
 internal static class OutcomeResponses
 {
-    public static Task WriteAsync(HttpContext context, int statusCode, string issueType, string diagnostics)
+    public static Task WriteAsync(HttpContext context, int statusCode, string issueType, string diagnostics) =>
+        WriteAsync(context, new MappedError(statusCode, issueType, diagnostics));
+
+    public static Task WriteAsync(HttpContext context, MappedError error) =>
+        FhirResourceResult.WriteAsync(context, OutcomeOf(error, TraceIds.Of(context)), error.StatusCode);
+
+    /// <summary>The OperationOutcome for an error: its prepared outcome, or one issue built from it; the id is the trace id.</summary>
+    public static ElementNode OutcomeOf(MappedError error, string traceId)
     {
-        var severity = statusCode >= StatusCodes.Status500InternalServerError ? IssueSeverity.Fatal : IssueSeverity.Error;
-        var outcome = OperationOutcomes.Create(TraceIds.Of(context), severity, issueType, diagnostics);
-        return FhirResourceResult.WriteAsync(context, outcome, statusCode);
+        if (error.Outcome is { } prepared)
+        {
+            var id = prepared.Child("id") ?? prepared.AddNew("id");
+            id.Value = traceId;
+            return prepared;
+        }
+
+        var severity = error.IsServerError ? IssueSeverity.Fatal : IssueSeverity.Error;
+        return OperationOutcomes.Create(traceId, severity, error.IssueType, error.Diagnostics);
     }
 }

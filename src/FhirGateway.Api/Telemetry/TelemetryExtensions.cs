@@ -10,7 +10,7 @@ namespace FhirGateway.Api.Telemetry;
 internal static class TelemetryExtensions
 {
     // The sources and meters .NET itself emits; the gateway's components add theirs here as they arrive.
-    private static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http"];
+    private static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "FhirGateway.Rest", "FhirGateway.Storage"];
 
     private static readonly string[] Meters =
     [
@@ -20,6 +20,9 @@ internal static class TelemetryExtensions
         "Microsoft.AspNetCore.Diagnostics",
         "System.Net.Http",
         "System.Runtime",
+        "Npgsql",
+        "FhirGateway.Rest",
+        "FhirGateway.Storage",
     ];
 
     public static IHostApplicationBuilder AddGatewayTelemetry(this IHostApplicationBuilder builder)

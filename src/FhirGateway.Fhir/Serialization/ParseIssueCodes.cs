@@ -87,13 +87,20 @@ public static class ParseIssueCodes
     /// <summary>XML content where the format allows none (text in a FHIR element, a DTD, ...).</summary>
     public const string UnexpectedContent = "unexpected-content";
 
+    /// <summary>Validation: an element the definitions require (minimum cardinality above zero) is missing.</summary>
+    public const string MissingRequired = "missing-required";
+
+    /// <summary>Validation: a profile was asked for that the validator in use cannot check.</summary>
+    public const string ProfileNotChecked = "profile-not-checked";
+
     /// <summary>The OperationOutcome issue type for a code.</summary>
     public static string IssueTypeOf(string code) => code switch
     {
         JsonSyntax or XmlSyntax or InvalidUtf8 or NotAResource or UnexpectedContent => "structure",
         TooLarge or TooDeep or TooManyIssues => "too-costly",
         StringTooLong => "too-long",
-        MissingResourceType => "required",
+        MissingResourceType or MissingRequired => "required",
+        ProfileNotChecked => "not-supported",
         InvalidValue or InvalidXhtml => "value",
         UnknownResourceType or UnknownElement or DuplicateProperty or ChoiceConflict or WrongJsonType or
             ArrayExpected or ArrayUnexpected or EmptyElement or EmptyArray or NullValue or ArrayLengthMismatch or

@@ -1,5 +1,7 @@
 using FhirGateway.Storage.Outbox;
 using FhirGateway.Storage.Relational;
+using FhirGateway.Storage.Relational.Search;
+using FhirGateway.Storage.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +12,7 @@ namespace FhirGateway.Storage.Configuration;
 
 /// <summary>
 /// What every provider's <c>AddXxxResourceStore</c> shares: each provider registers itself under its
-/// <see cref="StorageProvider"/> key, and <see cref="IResourceStore"/> and <see cref="IOutbox"/> resolve to the one
+/// <see cref="StorageProvider"/> key, and <see cref="IResourceStore"/>, <see cref="IOutbox"/> and <see cref="IResourceSearch"/> resolve to the one
 /// <c>Storage:Provider</c> names. A host may register both providers and choose by configuration alone.
 /// </summary>
 internal static class StorageRegistration
@@ -30,6 +32,7 @@ internal static class StorageRegistration
             sp.GetRequiredService<ILogger<RelationalResourceStore>>()));
         services.TryAddSingleton<IResourceStore>(sp => sp.GetRequiredService<RelationalResourceStore>());
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<RelationalResourceStore>());
+        services.TryAddSingleton<IResourceSearch>(sp => new RelationalResourceSearch(sp.GetRequiredService<RelationalResourceStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }

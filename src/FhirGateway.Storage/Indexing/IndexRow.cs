@@ -15,7 +15,7 @@ public sealed record IndexRow
     }
 
     /// <summary>The search parameter code, e.g. <c>identifier</c>, <c>birthdate</c>.</summary>
-    public string Parameter { get; }
+    public string Parameter { get; private init; }
 
     /// <summary>The kind of value.</summary>
     public IndexKind Kind { get; }
@@ -26,7 +26,10 @@ public sealed record IndexRow
     /// <summary>Token and quantity: the code.</summary>
     public string? Code { get; private init; }
 
-    /// <summary>String: the normalized text (the search layer's case and accent folding).</summary>
+    /// <summary>
+    /// String: the normalized text (the search layer's case and accent folding). Token: the normalized display text
+    /// (Coding.display, CodeableConcept.text, Identifier.type.text) that <c>:text</c> searches.
+    /// </summary>
     public string? Normalized { get; private init; }
 
     /// <summary>String: the text as written (for <c>:exact</c>).</summary>
@@ -47,8 +50,17 @@ public sealed record IndexRow
     /// <summary>Reference: the URL of an absolute or canonical reference.</summary>
     public string? ReferenceUrl { get; private init; }
 
-    /// <summary>Number and quantity: the value.</summary>
+    /// <summary>Number and quantity: the value, or the low end of a range.</summary>
     public decimal? Value { get; private init; }
+
+    /// <summary>Number and quantity: the high end of a range; null for a single value.</summary>
+    public decimal? ValueHigh { get; private init; }
+
+    /// <summary>
+    /// Composite parameters: which occurrence of the composite's context the row belongs to, so that the components
+    /// of one occurrence (one Observation.component) match together. Null for other rows.
+    /// </summary>
+    public int? Group { get; private init; }
 
     /// <summary>Uri: the URI.</summary>
     public string? Uri { get; private init; }
@@ -58,6 +70,15 @@ public sealed record IndexRow
         system is null && code is null
             ? throw new ArgumentException("A token row needs a system or a code.", nameof(code))
             : new(parameter, IndexKind.Token) { System = system, Code = code };
+
+    /// <summary>
+    /// A token row with the display text <c>:text</c> searches (already normalized); system, code or text may be
+    /// missing, not all three.
+    /// </summary>
+    public static IndexRow ForToken(string parameter, string? system, string? code, string? text) =>
+        system is null && code is null && text is null
+            ? throw new ArgumentException("A token row needs a system, a code or a text.", nameof(code))
+            : new(parameter, IndexKind.Token) { System = system, Code = code, Normalized = text };
 
     /// <summary>A string row.</summary>
     public static IndexRow ForString(string parameter, string normalized, string exact)
@@ -82,9 +103,31 @@ public sealed record IndexRow
     /// <summary>A number row.</summary>
     public static IndexRow ForNumber(string parameter, decimal value) => new(parameter, IndexKind.Number) { Value = value };
 
+    /// <summary>A number row for a range [<paramref name="low"/>, <paramref name="high"/>].</summary>
+    public static IndexRow ForNumber(string parameter, decimal low, decimal high) =>
+        high < low
+            ? throw new ArgumentException("The high end precedes the low end.", nameof(high))
+            : new(parameter, IndexKind.Number) { Value = low, ValueHigh = high };
+
     /// <summary>A quantity row.</summary>
     public static IndexRow ForQuantity(string parameter, decimal value, string? system, string? code) =>
         new(parameter, IndexKind.Quantity) { Value = value, System = system, Code = code };
+
+    /// <summary>A quantity row for a range [<paramref name="low"/>, <paramref name="high"/>] (an R4 Range).</summary>
+    public static IndexRow ForQuantity(string parameter, decimal low, decimal high, string? system, string? code) =>
+        high < low
+            ? throw new ArgumentException("The high end precedes the low end.", nameof(high))
+            : new(parameter, IndexKind.Quantity) { Value = low, ValueHigh = high, System = system, Code = code };
+
+    /// <summary>The same row as a component of occurrence <paramref name="group"/> of a composite parameter.</summary>
+    public IndexRow InGroup(int group) => this with { Group = group };
+
+    /// <summary>The same values under another parameter code (a composite's component, a modifier's own rows).</summary>
+    public IndexRow Renamed(string parameter)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(parameter);
+        return this with { Parameter = parameter };
+    }
 
     /// <summary>A uri row.</summary>
     public static IndexRow ForUri(string parameter, string uri)

@@ -14,7 +14,7 @@ internal static class IndexRows
 
     private const string Insert =
         "INSERT INTO search_index (resource_key, resource_type, param, kind, system, code, text_norm, text_exact, " +
-        "date_low, date_high, ref_type, ref_id, ref_url, num_value, uri) VALUES ";
+        "date_low, date_high, ref_type, ref_id, ref_url, num_value, num_high, grp, uri) VALUES ";
 
     /// <summary>Removes a resource's rows.</summary>
     public static async Task RemoveAllAsync(DbSession db, long resourceKey, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal static class IndexRows
                 var p = "@r" + i.ToString(CultureInfo.InvariantCulture) + "_";
                 sql.Append(i == 0 ? "(" : ", (")
                     .Append(CultureInfo.InvariantCulture, $"@key, @type, {p}param, {p}kind, {p}system, {p}code, {p}norm, {p}exact, ")
-                    .Append(CultureInfo.InvariantCulture, $"{p}low, {p}high, {p}rtype, {p}rid, {p}url, {p}num, {p}uri)");
+                    .Append(CultureInfo.InvariantCulture, $"{p}low, {p}high, {p}rtype, {p}rid, {p}url, {p}num, {p}high_num, {p}grp, {p}uri)");
                 command.WithText(p + "param", row.Parameter)
                     .WithInt32(p + "kind", (int)row.Kind)
                     .WithText(p + "system", row.System)
@@ -50,7 +50,9 @@ internal static class IndexRows
                     .WithText(p + "rid", row.ReferenceId)
                     .WithText(p + "url", row.ReferenceUrl);
                 db.Provider.AddDecimal(command, p + "num", row.Value);
-                command.WithText(p + "uri", row.Uri);
+                db.Provider.AddDecimal(command, p + "high_num", row.ValueHigh ?? row.Value);
+                command.With(p + "grp", row.Group, System.Data.DbType.Int32)
+                    .WithText(p + "uri", row.Uri);
             }
 
             command.CommandText = sql.ToString();

@@ -30,6 +30,15 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// <summary>Begins a transaction that will write (SQLite takes the write lock at once).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Begins a read-only transaction in which several statements see one snapshot (a search page, its includes and
+    /// its total).
+    /// </summary>
+    public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Appended to a text expression so it sorts by code point (PostgreSQL: <c>COLLATE "C"</c>; SQLite's default already does).</summary>
+    public virtual string CodePointCollation => string.Empty;
+
     /// <summary>Runs before the migration transaction begins (SQLite: WAL mode, which cannot change inside one).</summary>
     public virtual Task BeforeMigrationAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 

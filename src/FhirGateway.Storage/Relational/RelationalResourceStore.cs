@@ -97,6 +97,12 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
         return WriteAsync("delete", resourceType, s => s.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), cancellationToken);
     }
 
+    public Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> identityKeys, CancellationToken cancellationToken = default)
+    {
+        var keys = WriteInput.CheckLookupKeys(identityKeys);
+        return RunAsync("identity-keys", null, false, db => Session(db).FindIdentityKeyHoldersAsync(keys, cancellationToken), h => h.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+    }
+
     public Task<HistoryPage> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -131,9 +137,14 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
             var transaction = await provider.BeginWriteAsync(connection, cancellationToken);
             return new RelationalTransaction(this, connection, transaction);
         }
-        catch
+        catch (Exception e)
         {
             await connection.DisposeAsync();
+            if (provider.IsTransient(e))
+            {
+                throw new TransientStorageException($"The {provider.SystemName} database could not start the unit of work in time (another writer held it up).", e);
+            }
+
             throw;
         }
     }

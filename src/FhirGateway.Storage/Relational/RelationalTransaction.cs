@@ -64,15 +64,28 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
         return RunAsync("delete", resourceType, () => _session.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), r => r.Status.ToString());
     }
 
+    public Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> identityKeys, CancellationToken cancellationToken = default)
+    {
+        var keys = WriteInput.CheckLookupKeys(identityKeys);
+        return RunAsync("identity-keys", null, () => _session.FindIdentityKeyHoldersAsync(keys, cancellationToken), h => h.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfFinished();
         _finished = true;
-        await store.TraceAsync("commit", null, async () =>
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }, _ => "ok");
+            await store.TraceAsync("commit", null, async () =>
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }, _ => "ok");
+        }
+        catch (Exception e) when (store.Provider.IsTransient(e))
+        {
+            throw Transient(e);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -96,11 +109,22 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
         }
     }
 
-    private Task<T> RunAsync<T>(string operation, string resourceType, Func<Task<T>> work, Func<T, string> outcome)
+    private async Task<T> RunAsync<T>(string operation, string? resourceType, Func<Task<T>> work, Func<T, string> outcome)
     {
         ThrowIfFinished();
-        return store.TraceAsync(operation, resourceType, work, outcome);
+        try
+        {
+            return await store.TraceAsync(operation, resourceType, work, outcome);
+        }
+        catch (Exception e) when (store.Provider.IsTransient(e))
+        {
+            // The database aborted the whole transaction (a deadlock victim cannot carry on): say so in the contract's terms.
+            throw Transient(e);
+        }
     }
+
+    private TransientStorageException Transient(Exception e) =>
+        new($"The {store.Provider.SystemName} database aborted the unit of work because of a concurrent one; nothing was committed.", e);
 
     private void ThrowIfFinished() => ObjectDisposedException.ThrowIf(_finished, this);
 }

@@ -30,6 +30,11 @@ internal sealed partial record WriteInput(ResourceWrite Write, string ResourceTy
         }
 
         CheckTopics(write.OutboxTopics);
+        if (write.AssignedId is { } assigned)
+        {
+            CheckId(assigned);
+        }
+
         return new WriteInput(write, type, CheckKeys(type, write.IdentityKeys));
     }
 
@@ -74,6 +79,24 @@ internal sealed partial record WriteInput(ResourceWrite Write, string ResourceTy
         {
             throw new ArgumentException($"'{resourceType}' is not an R4 resource type.", nameof(resourceType));
         }
+    }
+
+    /// <summary>Checks identity keys to look up: each starts with an R4 resource type and '|'; returns them de-duplicated and sorted.</summary>
+    public static List<string> CheckLookupKeys(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            var bar = key?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+            if (bar <= 0 || !FhirModel.R4.TryGetResourceType(key.AsSpan(0, bar), out _))
+            {
+                throw new ArgumentException("Identity keys start with an R4 resource type and '|'.", nameof(keys));
+            }
+        }
+
+        var sorted = keys.Distinct(StringComparer.Ordinal).ToList();
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
     }
 
     private static List<string> CheckKeys(string type, IReadOnlyList<string> keys)

@@ -42,10 +42,10 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
                 return matched;
             }
 
-            var id = Guid.CreateVersion7().ToString("D");
+            var id = input.Write.AssignedId ?? Guid.CreateVersion7().ToString("D");
             var now = Now(null);
             var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken)
-                ?? throw new InvalidOperationException("A server-assigned id was already taken.");
+                ?? throw new InvalidOperationException($"The id assigned to a new {input.ResourceType} was already taken.");
             if (await IdentityKeyRows.TryClaimAsync(db, key, input.Keys, cancellationToken))
             {
                 return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Create, now, false, cancellationToken));
@@ -127,6 +127,21 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         await IdentityKeyRows.RemoveAllAsync(db, c.Key, cancellationToken);
         await OutboxRows.AddAsync(db, options.OutboxTopics, tombstone, cancellationToken);
         return new WriteResult(WriteStatus.Deleted, tombstone);
+    }
+
+    /// <summary>The current holders of identity keys, ordered by key.</summary>
+    public async Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var holders = await IdentityKeyRows.FindHoldersAsync(db, keys, cancellationToken);
+        return holders
+            .Select(h => new IdentityKeyHolder(h.IdentityKey, h.IdentityKey[..h.IdentityKey.IndexOf('|', StringComparison.Ordinal)], h.ResourceId))
+            .OrderBy(h => h.IdentityKey, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Update as create of an unknown id; null when a concurrent writer created it first or took a key meanwhile.</summary>

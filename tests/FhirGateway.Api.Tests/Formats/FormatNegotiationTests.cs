@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FhirGateway.Api.Tests.Formats;
 
 /// <summary>Formats the server cannot return are refused with 406 and an OperationOutcome (https://hl7.org/fhir/R4/http.html#mime-type).</summary>
-public sealed class FormatNegotiationTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class FormatNegotiationTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
     [Theory]
     [InlineData("/fhir/metadata?_format=ttl")]

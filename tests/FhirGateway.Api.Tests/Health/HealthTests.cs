@@ -1,8 +1,9 @@
+using FhirGateway.Api.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FhirGateway.Api.Tests.Health;
 
-public sealed class HealthTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
     [Fact]
     public async Task Healthz_is_200_Healthy()

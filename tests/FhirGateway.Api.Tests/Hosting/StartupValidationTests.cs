@@ -24,6 +24,9 @@ public sealed class StartupValidationTests
         start.Environment["Fhir__PublicBaseUrl"] = "ftp://gateway.example.org/fhir";
         start.Environment["Telemetry__OtlpEndpoint"] = "not a url";
         start.Environment["Telemetry__OtlpProtocol"] = "carrier-pigeon";
+        start.Environment["Fhir__MaxRequestBodyBytes"] = "10";
+        start.Environment["Fhir__MaxBundleEntries"] = "0";
+        start.Environment["Storage__Provider"] = "Postgres";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -44,6 +47,9 @@ public sealed class StartupValidationTests
         Assert.Contains("Fhir:PublicBaseUrl", output, StringComparison.Ordinal);
         Assert.Contains("Telemetry:OtlpEndpoint", output, StringComparison.Ordinal);
         Assert.Contains("Telemetry:OtlpProtocol", output, StringComparison.Ordinal);
+        Assert.Contains("Fhir:MaxRequestBodyBytes", output, StringComparison.Ordinal);
+        Assert.Contains("Fhir:MaxBundleEntries", output, StringComparison.Ordinal);
+        Assert.Contains("Storage:Postgres:ConnectionString", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -52,7 +58,8 @@ public sealed class StartupValidationTests
     public async Task Host_starts_and_serves_with_otlp_export_configured(string protocol)
     {
         // Nothing listens on the collector port: export failures must not affect requests.
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var gateway = new SqliteGateway();
+        using var factory = gateway.WithWebHostBuilder(b => b
             .UseSetting("Telemetry:OtlpEndpoint", "http://127.0.0.1:9")
             .UseSetting("Telemetry:OtlpProtocol", protocol));
         using var client = factory.CreateClient();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace FhirGateway.Api.Tests.Metadata;
 
 /// <summary>GET [base]/metadata (https://hl7.org/fhir/R4/http.html#capabilities).</summary>
-public sealed class MetadataTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class MetadataTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
     [Fact]
     public async Task Metadata_is_a_valid_R4_CapabilityStatement()
@@ -24,7 +24,8 @@ public sealed class MetadataTests(WebApplicationFactory<Program> factory) : ICla
         Assert.Equal(["json", "xml"], statement.ChildrenNamed("format").Select(f => f.Value));
         var rest = Assert.Single(statement.ChildrenNamed("rest"));
         Assert.Equal("server", rest.Value("mode"));
-        Assert.Empty(rest.ChildrenNamed("resource"));
+        Assert.Equal(Fhir.Definitions.FhirModel.R4.ResourceTypes.Count(), rest.ChildrenNamed("resource").Count());
+        Assert.Equal(["transaction", "batch", "history-system"], rest.ChildrenNamed("interaction").Select(i => i.Value("code")));
     }
 
     [Fact]

@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FhirGateway.Api.Tests.Outcomes;
 
 /// <summary>Every error under /fhir answers with an OperationOutcome carrying the trace id (https://hl7.org/fhir/R4/http.html#Status-Codes).</summary>
-public sealed class ErrorOutcomeTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class ErrorOutcomeTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
     [Theory]
     [InlineData("/fhir/no-such-interaction")]
     [InlineData("/fhir/Patient/123")]
-    [InlineData("/fhir")]
+    [InlineData("/fhir/NoSuchType/123")]
     public async Task Unknown_fhir_route_is_404_OperationOutcome(string url)
     {
         using var client = factory.CreateClient();

@@ -28,4 +28,22 @@ public sealed class IndexRowTests
         Assert.Throws<ArgumentException>(() => IndexRow.ForUri("url", ""));
         Assert.Throws<ArgumentException>(() => IndexRow.ForNumber("", 1));
     }
+
+    [Fact]
+    public void Ranges_display_text_groups_and_renames()
+    {
+        var range = IndexRow.ForQuantity("context-quantity", 2m, 3m, "http://unitsofmeasure.org", "a");
+        var number = IndexRow.ForNumber("probability", 0.1m, 0.2m);
+        var text = IndexRow.ForToken("code", null, null, "body weight");
+        var component = IndexRow.ForToken("code", "http://loinc.org", "8480-6").Renamed("code-value-quantity$0").InGroup(3);
+
+        Assert.Equal((2m, 3m), (range.Value, range.ValueHigh));
+        Assert.Equal((0.1m, 0.2m), (number.Value, number.ValueHigh));
+        Assert.Null(IndexRow.ForNumber("n", 1m).ValueHigh);
+        Assert.Equal("body weight", text.Normalized);
+        Assert.Equal(("code-value-quantity$0", 3, "8480-6"), (component.Parameter, component.Group, component.Code));
+        Assert.Throws<ArgumentException>(() => IndexRow.ForToken("code", null, null, null));
+        Assert.Throws<ArgumentException>(() => IndexRow.ForNumber("n", 2m, 1m));
+        Assert.Throws<ArgumentException>(() => text.Renamed(""));
+    }
 }

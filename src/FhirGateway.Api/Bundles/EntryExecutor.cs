@@ -1,0 +1,44 @@
+using FhirGateway.Api.History;
+using FhirGateway.Api.Interactions;
+using FhirGateway.Storage;
+
+namespace FhirGateway.Api.Bundles;
+
+/// <summary>Runs one Bundle entry's interaction against a store (batch) or a unit of work (transaction).</summary>
+internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryInteractions history)
+{
+    /// <summary>
+    /// Runs <paramref name="entry"/>; <paramref name="assignedId"/> is the id a transaction chose for a resource it
+    /// creates. Refusals are thrown as for a plain request.
+    /// </summary>
+    public async Task<EntryResult> ExecuteAsync(IResourceOperations ops, EntryRequest entry, string baseUrl, string? assignedId, CancellationToken cancellationToken)
+    {
+        var type = entry.Type!;
+        var pre = entry.Preconditions;
+        var result = entry.Kind switch
+        {
+            EntryKind.Read => await interactions.ReadAsync(ops, type, entry.Id!, pre, cancellationToken),
+            EntryKind.VRead => await interactions.VReadAsync(ops, type, entry.Id!, entry.VersionId!, cancellationToken),
+            EntryKind.Create => await interactions.CreateAsync(ops, type, entry.Resource!, pre, cancellationToken, assignedId),
+            EntryKind.Update => await interactions.UpdateAsync(ops, type, entry.Id!, entry.Resource!, pre, cancellationToken),
+            EntryKind.ConditionalUpdate => await interactions.ConditionalUpdateAsync(ops, type, entry.Criteria, entry.Resource!, pre, cancellationToken, assignedId),
+            EntryKind.Patch => await interactions.PatchAsync(ops, type, entry.Id!, ResourceInteractions.ParsePatch(entry.Patch), pre, cancellationToken),
+            EntryKind.ConditionalPatch => await interactions.ConditionalPatchAsync(ops, type, entry.Criteria, ResourceInteractions.ParsePatch(entry.Patch), pre, cancellationToken),
+            EntryKind.Delete => await interactions.DeleteAsync(ops, type, entry.Id!, pre, cancellationToken),
+            EntryKind.ConditionalDelete => await interactions.ConditionalDeleteAsync(ops, type, entry.Criteria, pre, cancellationToken),
+            _ => null,
+        };
+
+        if (result is not null)
+        {
+            return new EntryResult(result, null);
+        }
+
+        var self = $"{baseUrl}/{entry.Url.TrimStart('/')}";
+        var bundle = await history.HistoryAsync(baseUrl, self, entry.Type, entry.Id, entry.Query, false, cancellationToken);
+        return new EntryResult(new InteractionResult(StatusCodes.Status200OK), bundle);
+    }
+}
+
+/// <summary>The result of one entry: the interaction's, and for a history request its Bundle.</summary>
+internal sealed record EntryResult(InteractionResult Result, ResponseBundle? History);

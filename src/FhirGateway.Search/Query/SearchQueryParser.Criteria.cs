@@ -1,0 +1,244 @@
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Search.Indexing;
+using FhirGateway.Search.Registry;
+using FhirGateway.Storage.Indexing;
+using FhirGateway.Storage.Search;
+
+namespace FhirGateway.Search.Query;
+
+// Search parameters: modifiers (https://hl7.org/fhir/R4/search.html#modifiers), values of each type, chains
+// (#chaining) and reverse chains (#has).
+public sealed partial class SearchQueryParser
+{
+    /// <summary>The criterion of one parameter on resources of <paramref name="types"/>; null (with an issue) when it is not used.</summary>
+    private SearchCriterion? ParseCriterion(ParseState state, IReadOnlyList<string> types, string name, string value)
+    {
+        if (name == "_has" || name.StartsWith("_has:", StringComparison.Ordinal))
+        {
+            return ParseHas(state, types, name, name, value);
+        }
+
+        if (name is "_id" or "_lastUpdated" or "_id:not" or "_lastUpdated:missing" or "_id:missing")
+        {
+            return ParseResourceColumn(state, name, value);
+        }
+
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? ParseSimple(state, types, name, name, value) : ParseChain(state, types, name, name[..dot], name[(dot + 1)..], value);
+    }
+
+    /// <summary><c>_id</c> and <c>_lastUpdated</c>: columns of the resource itself.</summary>
+    private static SearchCriterion? ParseResourceColumn(ParseState state, string name, string value)
+    {
+        var values = SearchValues.Split(value, ',').Select(SearchValues.Unescape).ToList();
+        switch (name)
+        {
+            case "_id":
+                return new IdCriterion(values);
+            case "_id:not":
+                return new NotCriterion(new IdCriterion(values));
+            case "_lastUpdated":
+            {
+                var predicates = new List<DatePredicate>();
+                foreach (var item in values)
+                {
+                    if (SearchValues.Date(item, state.Now) is not { } date)
+                    {
+                        state.Error(SearchIssueCodes.InvalidValue, name + "=" + value, $"'{item}' is not a date, with or without a prefix.");
+                        return null;
+                    }
+
+                    predicates.Add(date);
+                }
+
+                return new LastUpdatedCriterion(predicates);
+            }
+
+            default:
+                state.Ignored(SearchIssueCodes.UnsupportedModifier, name, "Every resource has an id and a lastUpdated; :missing does not apply.");
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>_has:[type]:[reference parameter]:[parameter]=[value]</c>, where [parameter] may be another <c>_has</c>
+    /// (https://hl7.org/fhir/R4/search.html#has).
+    /// </summary>
+    private SearchCriterion? ParseHas(ParseState state, IReadOnlyList<string> types, string whole, string name, string value)
+    {
+        var parts = name.Split(':', 4);
+        if (parts.Length < 4 || parts[0] != "_has")
+        {
+            state.Error(SearchIssueCodes.InvalidValue, whole, "_has is written _has:[resource type]:[reference parameter]:[search parameter].");
+            return null;
+        }
+
+        var (source, reference, rest) = (parts[1], parts[2], parts[3]);
+        if (!FhirModel.R4.TryGetResourceType(source, out _))
+        {
+            state.Ignored(SearchIssueCodes.UnknownType, whole, $"'{source}' is not a resource type.");
+            return null;
+        }
+
+        if (!registry.TryGet(source, reference, out var link) || link.Type != SearchParamType.Reference)
+        {
+            state.Ignored(SearchIssueCodes.UnknownParameter, whole, $"{source} has no reference parameter '{reference}'.");
+            return null;
+        }
+
+        if (link.Targets.Count > 0 && !types.Any(t => t == "Resource" || link.Targets.Contains(t)))
+        {
+            state.Ignored(SearchIssueCodes.UnknownParameter, whole, $"{source}.{reference} does not refer to {string.Join(" or ", types)}.");
+            return null;
+        }
+
+        var inner = rest.StartsWith("_has:", StringComparison.Ordinal)
+            ? ParseHas(state, [source], whole, rest, value)
+            : rest.Contains('.', StringComparison.Ordinal)
+                ? ParseChain(state, [source], whole, rest[..rest.IndexOf('.', StringComparison.Ordinal)], rest[(rest.IndexOf('.', StringComparison.Ordinal) + 1)..], value)
+                : ParseSimple(state, [source], whole, rest, value);
+        return inner is null ? null : new ReverseChainCriterion(source, reference, [inner]);
+    }
+
+    /// <summary>
+    /// A chain <c>[reference parameter](:[type]).[rest]</c> (https://hl7.org/fhir/R4/search.html#chaining): the rest is
+    /// searched on the target types that have it.
+    /// </summary>
+    private SearchCriterion? ParseChain(ParseState state, IReadOnlyList<string> types, string whole, string link, string rest, string value)
+    {
+        var colon = link.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? link : link[..colon];
+        var typeModifier = colon < 0 ? null : link[(colon + 1)..];
+        if (Lookup(types, code) is not { Type: SearchParamType.Reference } parameter)
+        {
+            state.Ignored(SearchIssueCodes.UnknownParameter, whole, $"'{code}' is not a reference parameter of {string.Join(" or ", types)}, so it cannot be chained.");
+            return null;
+        }
+
+        IReadOnlyList<string> targets;
+        if (typeModifier is not null)
+        {
+            if (!FhirModel.R4.TryGetResourceType(typeModifier, out _) || (parameter.Targets.Count > 0 && !parameter.Targets.Contains(typeModifier)))
+            {
+                state.Ignored(SearchIssueCodes.UnknownType, whole, $"'{code}' cannot refer to a '{typeModifier}'.");
+                return null;
+            }
+
+            targets = [typeModifier];
+        }
+        else
+        {
+            targets = parameter.Targets.Count > 0 ? parameter.Targets : FhirModel.R4.ResourceTypes.Select(t => t.Name).ToList();
+        }
+
+        // The targets that have the next parameter; searching one of several target types is what the type
+        // modifier is for, and without it every target type that has the parameter is searched.
+        var nextCode = rest.Split(['.', ':'], 2)[0];
+        var candidates = nextCode.StartsWith("_has", StringComparison.Ordinal)
+            ? targets.ToList()
+            : targets.Where(t => nextCode is "_id" or "_lastUpdated" || registry.TryGet(t, nextCode, out _)).ToList();
+        if (candidates.Count == 0)
+        {
+            state.Ignored(SearchIssueCodes.UnknownParameter, whole, $"No type '{code}' refers to has a search parameter '{nextCode}'.");
+            return null;
+        }
+
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        var inner = nextCode is "_id" or "_lastUpdated"
+            ? ParseResourceColumn(state, rest, value)
+            : rest.StartsWith("_has:", StringComparison.Ordinal)
+                ? ParseHas(state, candidates, whole, rest, value)
+                : dot < 0
+                    ? ParseSimple(state, candidates, whole, rest, value)
+                    : ParseChain(state, candidates, whole, rest[..dot], rest[(dot + 1)..], value);
+        return inner is null ? null : new ChainCriterion(code, candidates, [inner]);
+    }
+
+    /// <summary>A parameter with an optional modifier, on resources of <paramref name="types"/>.</summary>
+    private SearchCriterion? ParseSimple(ParseState state, IReadOnlyList<string> types, string whole, string name, string value)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? name : name[..colon];
+        var modifier = colon < 0 ? null : name[(colon + 1)..];
+        var parameter = Lookup(types, code);
+        if (parameter is null)
+        {
+            state.Ignored(SearchIssueCodes.UnknownParameter, whole, $"'{code}' is not a search parameter of {string.Join(" or ", types)}.");
+            return null;
+        }
+
+        if (parameter.Type == SearchParamType.Special || parameter.Compiled is null)
+        {
+            state.Ignored(SearchIssueCodes.UnsupportedParameter, whole, $"'{code}' is not supported.");
+            return null;
+        }
+
+        if (modifier == "missing")
+        {
+            return ParseMissing(state, whole, parameter, value);
+        }
+
+        var values = SearchValues.Split(value, ',');
+        var invalid = new List<string>();
+        SearchCriterion? criterion = parameter.Type switch
+        {
+            SearchParamType.String => ParseString(state, whole, code, modifier, values),
+            SearchParamType.Token => ParseToken(state, whole, code, modifier, values, invalid),
+            SearchParamType.Reference => ParseReference(state, whole, parameter, modifier, values, invalid),
+            SearchParamType.Uri => ParseUri(state, whole, code, modifier, values),
+            SearchParamType.Composite => NoModifier(state, whole, modifier) ? ParseComposite(state, parameter, values, invalid) : null,
+            _ => NoModifier(state, whole, modifier) ? ParseOrdered(state, parameter, values, invalid) : null,
+        };
+
+        if (invalid.Count > 0)
+        {
+            state.Error(SearchIssueCodes.InvalidValue, whole + "=" + value, $"Not a valid {parameter.Type.ToString().ToLowerInvariant()} value: {string.Join(", ", invalid.Select(v => "'" + v + "'"))}.");
+            return null;
+        }
+
+        return criterion;
+    }
+
+    /// <summary>The parameter of that code the types all have (the first one's definition), or null.</summary>
+    private SearchParameterInfo? Lookup(IReadOnlyList<string> types, string code)
+    {
+        SearchParameterInfo? found = null;
+        foreach (var type in types)
+        {
+            if (!registry.TryGet(type, code, out var parameter) || (found is not null && found.Type != parameter.Type))
+            {
+                return null;
+            }
+
+            found ??= parameter;
+        }
+
+        return found;
+    }
+
+    private static bool NoModifier(ParseState state, string whole, string? modifier)
+    {
+        if (modifier is null)
+        {
+            return true;
+        }
+
+        state.Ignored(SearchIssueCodes.UnsupportedModifier, whole, $"The modifier ':{modifier}' does not apply to this parameter.");
+        return false;
+    }
+
+    // https://hl7.org/fhir/R4/search.html#missing
+    private static SearchCriterion? ParseMissing(ParseState state, string whole, SearchParameterInfo parameter, string value)
+    {
+        if (value is not ("true" or "false"))
+        {
+            state.Error(SearchIssueCodes.InvalidValue, whole + "=" + value, ":missing takes true or false.");
+            return null;
+        }
+
+        var (code, kind) = parameter.Type == SearchParamType.Composite
+            ? (SearchIndexer.ComponentCode(parameter.Code, 0), parameter.Components[0].Parameter!.Kind!.Value)
+            : (parameter.Code, parameter.Kind!.Value);
+        return new MissingCriterion(code, kind, value == "true");
+    }
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Search.Registry;
+using FhirGateway.Storage.Search;
+
+namespace FhirGateway.Search.Query;
+
+// The result parameters (https://hl7.org/fhir/R4/search.html#return) and the other parameters that start with '_'.
+public sealed partial class SearchQueryParser
+{
+    /// <summary>Handles a parameter starting with <c>_</c> that is not a search parameter; false for those that are (<c>_id</c>, <c>_tag</c>, <c>_has</c>...).</summary>
+    private bool ParseResultParameter(ParseState state, string? resourceType, string name, string value)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var baseName = colon < 0 ? name : name[..colon];
+        var modifier = colon < 0 ? null : name[(colon + 1)..];
+        if (modifier is not null && baseName is "_count" or "_sort" or "_summary" or "_elements" or "_total" or "_cursor")
+        {
+            state.Ignored(SearchIssueCodes.UnsupportedModifier, name, $"{baseName} takes no modifier.");
+            return true;
+        }
+
+        switch (baseName)
+        {
+            case "_count":
+                ParseCount(state, name, value);
+                return true;
+            case "_sort":
+                ParseSort(state, name, value);
+                return true;
+            case "_summary":
+                ParseSummary(state, name, value);
+                return true;
+            case "_elements":
+                ParseElements(state, resourceType, name, value);
+                return true;
+            case "_total":
+                ParseTotal(state, name, value);
+                return true;
+            case "_include" or "_revinclude":
+                ParseInclude(state, name, modifier, value, baseName == "_revinclude");
+                return true;
+            case "_cursor":
+                if (SearchCursor.TryParse(value, out var cursor))
+                {
+                    state.Cursor = cursor;
+                }
+                else
+                {
+                    state.Error(SearchIssueCodes.InvalidCursor, name, "The cursor is not one this server gave out.");
+                }
+
+                return true;
+            case "_format" or "_pretty":
+                // Formats are the REST layer's; kept in the links so every page comes in the same format.
+                state.Used.Add(new(name, value));
+                return true;
+            case "_contained":
+                if (value != "false")
+                {
+                    state.Ignored(SearchIssueCodes.UnsupportedParameter, name + "=" + value, "Searching contained resources is not supported.");
+                }
+
+                return true;
+            case "_containedType" or "_text" or "_content" or "_list" or "_query" or "_filter":
+                state.Ignored(SearchIssueCodes.UnsupportedParameter, name, $"{baseName} is not supported.");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void ParseCount(ParseState state, string name, string value)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            state.Error(SearchIssueCodes.InvalidValue, name + "=" + value, "_count must be a whole number of zero or more.");
+            return;
+        }
+
+        if (count > state.Options.MaxCount)
+        {
+            state.Information(SearchIssueCodes.CountCapped, name + "=" + value, $"Pages hold at most {state.Options.MaxCount} resources.");
+            count = state.Options.MaxCount;
+        }
+
+        state.Count = count;
+    }
+
+    // https://hl7.org/fhir/R4/search.html#sort: a comma-separated list, '-' for descending.
+    private void ParseSort(ParseState state, string name, string value)
+    {
+        var keys = new List<SearchSortKey>();
+        foreach (var item in SearchValues.Split(value, ',').Select(SearchValues.Unescape).Where(i => i.Length > 0))
+        {
+            var descending = item[0] == '-';
+            var code = descending ? item[1..] : item;
+            if (code == "_id")
+            {
+                keys.Add(SearchSortKey.ById(descending));
+            }
+            else if (code == "_lastUpdated")
+            {
+                keys.Add(SearchSortKey.ByLastUpdated(descending));
+            }
+            else if (Lookup(state.Types ?? ["Resource"], code) is { Kind: { } kind })
+            {
+                keys.Add(SearchSortKey.ByParameter(code, kind, descending));
+            }
+            else
+            {
+                state.Ignored(SearchIssueCodes.UnknownParameter, name + "=" + item, $"Cannot sort by '{code}': it is not a search parameter of the type with a single value type.");
+            }
+        }
+
+        if (keys.Count > 0)
+        {
+            state.Sort = keys;
+            state.Used.Add(new(name, value));
+        }
+    }
+
+    private static void ParseSummary(ParseState state, string name, string value)
+    {
+        SummaryMode? mode = value switch
+        {
+            "true" => SummaryMode.True,
+            "false" => SummaryMode.None,
+            "text" => SummaryMode.Text,
+            "data" => SummaryMode.Data,
+            "count" => SummaryMode.Count,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            state.Error(SearchIssueCodes.InvalidValue, name + "=" + value, "_summary must be true, false, text, data or count.");
+            return;
+        }
+
+        state.Summary = mode.Value;
+        state.Used.Add(new(name, value));
+    }
+
+    // https://hl7.org/fhir/R4/search.html#elements: top-level element names (choice elements without their type).
+    private static void ParseElements(ParseState state, string? resourceType, string name, string value)
+    {
+        var elements = new List<string>();
+        var type = resourceType is null ? null : FhirModel.R4.FindType(resourceType);
+        foreach (var element in SearchValues.Split(value, ',').Select(SearchValues.Unescape).Where(e => e.Length > 0))
+        {
+            if (type is null || type.FindElement(element) is not null || type.TryGetProperty(element, out _))
+            {
+                elements.Add(element);
+            }
+            else
+            {
+                state.Ignored(SearchIssueCodes.InvalidValue, name + "=" + element, $"{resourceType} has no element '{element}'.");
+            }
+        }
+
+        if (elements.Count > 0)
+        {
+            state.Elements = elements;
+            state.Used.Add(new(name, value));
+        }
+    }
+
+    private static void ParseTotal(ParseState state, string name, string value)
+    {
+        TotalMode? mode = value switch
+        {
+            "none" => TotalMode.None,
+            "estimate" => TotalMode.Estimate,
+            "accurate" => TotalMode.Accurate,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            state.Error(SearchIssueCodes.InvalidValue, name + "=" + value, "_total must be none, estimate or accurate.");
+            return;
+        }
+
+        state.Total = mode.Value;
+        state.Used.Add(new(name, value));
+    }
+
+    // https://hl7.org/fhir/R4/search.html#include: [source type]:[parameter](:[target type]), or *; :iterate.
+    private void ParseInclude(ParseState state, string name, string? modifier, string value, bool reverse)
+    {
+        var iterate = modifier is "iterate" or "recurse";
+        if (modifier is not null && !iterate)
+        {
+            state.Ignored(SearchIssueCodes.UnsupportedModifier, name, $"{(reverse ? "_revinclude" : "_include")} takes only :iterate.");
+            return;
+        }
+
+        if (value == "*")
+        {
+            state.Includes.Add(new IncludeSpec(reverse, null, null, null, iterate));
+            state.Used.Add(new(name, value));
+            return;
+        }
+
+        var parts = value.Split(':');
+        if (parts.Length is < 2 or > 3 || !FhirModel.R4.TryGetResourceType(parts[0], out _))
+        {
+            state.Ignored(SearchIssueCodes.InvalidValue, name + "=" + value, "An include is [resource type]:[search parameter] or [resource type]:[search parameter]:[target type].");
+            return;
+        }
+
+        string? target = null;
+        if (parts.Length == 3)
+        {
+            if (!FhirModel.R4.TryGetResourceType(parts[2], out _))
+            {
+                state.Ignored(SearchIssueCodes.UnknownType, name + "=" + value, $"'{parts[2]}' is not a resource type.");
+                return;
+            }
+
+            target = parts[2];
+        }
+
+        string? parameter = null;
+        if (parts[1] != "*")
+        {
+            if (!registry.TryGet(parts[0], parts[1], out var info) || info.Type != SearchParamType.Reference)
+            {
+                state.Ignored(SearchIssueCodes.UnknownParameter, name + "=" + value, $"{parts[0]} has no reference parameter '{parts[1]}'.");
+                return;
+            }
+
+            parameter = parts[1];
+        }
+
+        state.Includes.Add(new IncludeSpec(reverse, parts[0], parameter, target, iterate));
+        state.Used.Add(new(name, value));
+    }
+}

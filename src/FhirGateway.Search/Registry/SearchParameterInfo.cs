@@ -1,0 +1,85 @@
+using FhirGateway.FhirPath;
+using FhirGateway.Storage.Indexing;
+
+namespace FhirGateway.Search.Registry;
+
+/// <summary>
+/// One SearchParameter (https://hl7.org/fhir/R4/searchparameter.html) as search uses it: its code, type, the resource
+/// types it applies to, its FHIRPath expression (compiled once), the target types of references and, for composites,
+/// the components.
+/// </summary>
+public sealed class SearchParameterInfo
+{
+    internal SearchParameterInfo(
+        string url, string code, SearchParamType type, IReadOnlyList<string> bases, string? expression, FhirPathExpression? compiled,
+        IReadOnlyList<string> targets, IReadOnlyList<SearchParameterComponent> components, string source)
+    {
+        Url = url;
+        Code = code;
+        Type = type;
+        Bases = bases;
+        Expression = expression;
+        Compiled = compiled;
+        Targets = targets;
+        Components = components;
+        Source = source;
+    }
+
+    /// <summary>The canonical URL.</summary>
+    public string Url { get; }
+
+    /// <summary>The code used in URLs, e.g. <c>birthdate</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>The type.</summary>
+    public SearchParamType Type { get; }
+
+    /// <summary>The resource types it applies to (<c>Resource</c> for every type).</summary>
+    public IReadOnlyList<string> Bases { get; }
+
+    /// <summary>The FHIRPath expression; null for parameters the specification defines without one (<c>_text</c>).</summary>
+    public string? Expression { get; }
+
+    /// <summary>The compiled expression; null without an expression.</summary>
+    internal FhirPathExpression? Compiled { get; }
+
+    /// <summary>For reference parameters: the resource types a reference may point to.</summary>
+    public IReadOnlyList<string> Targets { get; }
+
+    /// <summary>For composite parameters: the components, in order.</summary>
+    public IReadOnlyList<SearchParameterComponent> Components { get; internal set; }
+
+    /// <summary>Where the definition came from: <c>R4 core</c> or a file name.</summary>
+    public string Source { get; }
+
+    /// <summary>The kind of index rows the parameter's values make; null for composite and special parameters.</summary>
+    public IndexKind? Kind => KindOf(Type);
+
+    /// <summary>The kind of index rows of a parameter type; null for composite and special.</summary>
+    public static IndexKind? KindOf(SearchParamType type) => type switch
+    {
+        SearchParamType.String => IndexKind.String,
+        SearchParamType.Token => IndexKind.Token,
+        SearchParamType.Date => IndexKind.Date,
+        SearchParamType.Reference => IndexKind.Reference,
+        SearchParamType.Number => IndexKind.Number,
+        SearchParamType.Quantity => IndexKind.Quantity,
+        SearchParamType.Uri => IndexKind.Uri,
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Code} ({Type}, {Url})";
+}
+
+/// <summary>One component of a composite parameter: the parameter that defines its type, and its expression relative to the composite's.</summary>
+/// <param name="Definition">The canonical URL of the component's SearchParameter.</param>
+/// <param name="Expression">The expression, evaluated on each result of the composite's expression.</param>
+public sealed record SearchParameterComponent(string Definition, string Expression)
+{
+    /// <summary>The compiled expression.</summary>
+    internal FhirPathExpression? Compiled { get; init; }
+
+    /// <summary>The component's parameter, once the registry found it.</summary>
+    public SearchParameterInfo? Parameter { get; internal set; }
+}

@@ -1,0 +1,281 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.IO.Compression;
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization;
+using FhirGateway.FhirPath;
+
+namespace FhirGateway.Search.Registry;
+
+/// <summary>
+/// The search parameters of every resource type: the official R4 SearchParameters (profiles/r4/search-parameters.json.gz,
+/// embedded unchanged) and the gateway's own, which may add parameters or replace official ones with the same base
+/// and code. Expressions are compiled once. Immutable and thread-safe once created.
+/// </summary>
+public sealed class SearchParameterRegistry
+{
+    /// <summary>The source name of the official definitions.</summary>
+    public const string CoreSource = "R4 core";
+
+    private static readonly Lazy<IReadOnlyList<ElementNode>> CoreDefinitions = new(LoadCore);
+    private static readonly Lazy<SearchParameterRegistry> LazyOfficial = new(() => Create([], out _));
+
+    private readonly Dictionary<string, Dictionary<string, SearchParameterInfo>> _byBase;
+    private readonly Dictionary<string, SearchParameterInfo> _byUrl;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SearchParameterInfo>> _forType = new(StringComparer.Ordinal);
+
+    private SearchParameterRegistry(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, Dictionary<string, SearchParameterInfo> byUrl)
+    {
+        _byBase = byBase;
+        _byUrl = byUrl;
+    }
+
+    /// <summary>The official R4 search parameters only.</summary>
+    public static SearchParameterRegistry Official => LazyOfficial.Value;
+
+    /// <summary>Every parameter known, once each.</summary>
+    public IEnumerable<SearchParameterInfo> All => _byUrl.Values;
+
+    /// <summary>
+    /// Creates a registry of the official parameters and <paramref name="additional"/> ones (later ones replace earlier
+    /// ones with the same URL, or the same base and code). Parameters that cannot be used are left out and reported.
+    /// </summary>
+    public static SearchParameterRegistry Create(IEnumerable<SearchParameterSource> additional, out IReadOnlyList<SearchParameterIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(additional);
+        var found = new List<SearchParameterIssue>();
+        var byUrl = new Dictionary<string, SearchParameterInfo>(StringComparer.Ordinal);
+        var sources = CoreDefinitions.Value.Select(d => new SearchParameterSource(d, CoreSource)).Concat(additional);
+        var read = new List<(SearchParameterInfo Info, List<(string Definition, string Expression)> Components)>();
+        foreach (var source in sources)
+        {
+            if (Read(source, found) is { } parameter)
+            {
+                if (byUrl.ContainsKey(parameter.Info.Url))
+                {
+                    found.Add(new SearchParameterIssue(source.Source, $"Replaces the search parameter {parameter.Info.Url}.", IsError: false));
+                    read.RemoveAll(r => r.Info.Url == parameter.Info.Url);
+                }
+
+                byUrl[parameter.Info.Url] = parameter.Info;
+                read.Add(parameter);
+            }
+        }
+
+        var byBase = new Dictionary<string, Dictionary<string, SearchParameterInfo>>(StringComparer.Ordinal);
+        foreach (var (info, components) in read)
+        {
+            if (info.Type == SearchParamType.Composite && !ResolveComponents(info, components, byUrl, found))
+            {
+                byUrl.Remove(info.Url);
+                continue;
+            }
+
+            foreach (var type in info.Bases)
+            {
+                if (!byBase.TryGetValue(type, out var codes))
+                {
+                    byBase[type] = codes = new Dictionary<string, SearchParameterInfo>(StringComparer.Ordinal);
+                }
+
+                if (codes.TryGetValue(info.Code, out var previous) && previous.Url != info.Url)
+                {
+                    found.Add(new SearchParameterIssue(info.Source, $"{type}.{info.Code} replaces {previous.Url}.", IsError: false));
+                }
+
+                codes[info.Code] = info;
+            }
+        }
+
+        issues = found;
+        return new SearchParameterRegistry(byBase, byUrl);
+    }
+
+    /// <summary>Finds the parameter a resource type has under <paramref name="code"/>, including those of every resource.</summary>
+    public bool TryGet(string resourceType, string code, [NotNullWhen(true)] out SearchParameterInfo? parameter)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        ArgumentNullException.ThrowIfNull(code);
+        foreach (var level in Levels(resourceType))
+        {
+            if (_byBase.TryGetValue(level, out var codes) && codes.TryGetValue(code, out parameter))
+            {
+                return true;
+            }
+        }
+
+        parameter = null;
+        return false;
+    }
+
+    /// <summary>Every parameter of a resource type (its own, then those of DomainResource and Resource), by code.</summary>
+    public IReadOnlyList<SearchParameterInfo> For(string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resourceType);
+        return _forType.GetOrAdd(resourceType, type =>
+        {
+            var seen = new Dictionary<string, SearchParameterInfo>(StringComparer.Ordinal);
+            foreach (var level in Levels(type))
+            {
+                if (_byBase.TryGetValue(level, out var codes))
+                {
+                    foreach (var (code, parameter) in codes)
+                    {
+                        seen.TryAdd(code, parameter);
+                    }
+                }
+            }
+
+            return seen.Values.OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        });
+    }
+
+    /// <summary>Finds a parameter by its canonical URL.</summary>
+    public SearchParameterInfo? FindByUrl(string url) => _byUrl.GetValueOrDefault(url);
+
+    // A type's own parameters come first, then those every domain resource has, then those of every resource.
+    private static IEnumerable<string> Levels(string resourceType)
+    {
+        yield return resourceType;
+        if (FhirModel.R4.FindType(resourceType) is { } type && FhirModel.R4.FindType("DomainResource") is { } domain &&
+            domain.IsAssignableFrom(type) && type != domain)
+        {
+            yield return "DomainResource";
+        }
+
+        if (resourceType != "Resource")
+        {
+            yield return "Resource";
+        }
+    }
+
+    private static (SearchParameterInfo Info, List<(string Definition, string Expression)> Components)? Read(SearchParameterSource source, List<SearchParameterIssue> issues)
+    {
+        var node = source.Resource;
+        string? Value(ElementNode parent, string name) => parent.Child(name)?.Value;
+        var url = Value(node, "url");
+        var code = Value(node, "code");
+        var typeText = Value(node, "type");
+        var name = url ?? code ?? "(no url)";
+        if (url is null || code is null || typeText is null)
+        {
+            issues.Add(new SearchParameterIssue(source.Source, $"SearchParameter {name} needs url, code and type."));
+            return null;
+        }
+
+        if (!TryParseType(typeText, out var type))
+        {
+            issues.Add(new SearchParameterIssue(source.Source, $"SearchParameter {url} has an unknown type '{typeText}'."));
+            return null;
+        }
+
+        var bases = node.ChildrenNamed("base").Select(b => b.Value).OfType<string>().ToList();
+        var unknown = bases.Where(b => b is not ("Resource" or "DomainResource") && !FhirModel.R4.TryGetResourceType(b, out _)).ToList();
+        if (bases.Count == 0 || unknown.Count > 0)
+        {
+            issues.Add(new SearchParameterIssue(source.Source, $"SearchParameter {url} has no base or an unknown one ({string.Join(", ", unknown)})."));
+            return null;
+        }
+
+        var expression = Value(node, "expression");
+        FhirPathExpression? compiled = null;
+        if (expression is not null)
+        {
+            try
+            {
+                compiled = FhirPathCompiler.Default.Compile(expression);
+            }
+            catch (FhirPathException e)
+            {
+                issues.Add(new SearchParameterIssue(source.Source, $"SearchParameter {url}: the expression does not compile: {e.Message}"));
+                return null;
+            }
+        }
+
+        var components = new List<(string, string)>();
+        foreach (var component in node.ChildrenNamed("component"))
+        {
+            if (Value(component, "definition") is not { } definition || Value(component, "expression") is not { } componentExpression)
+            {
+                issues.Add(new SearchParameterIssue(source.Source, $"SearchParameter {url} has a component without definition or expression."));
+                return null;
+            }
+
+            components.Add((definition, componentExpression));
+        }
+
+        var targets = node.ChildrenNamed("target").Select(t => t.Value).OfType<string>().ToList();
+        return (new SearchParameterInfo(url, code, type, bases, expression, compiled, targets, [], source.Source), components);
+    }
+
+    private static bool ResolveComponents(
+        SearchParameterInfo composite, List<(string Definition, string Expression)> definitions, Dictionary<string, SearchParameterInfo> byUrl, List<SearchParameterIssue> issues)
+    {
+        if (definitions.Count == 0)
+        {
+            issues.Add(new SearchParameterIssue(composite.Source, $"Composite SearchParameter {composite.Url} has no components."));
+            return false;
+        }
+
+        var components = new List<SearchParameterComponent>();
+        foreach (var (definition, expression) in definitions)
+        {
+            if (!byUrl.TryGetValue(definition, out var parameter) || parameter.Kind is null)
+            {
+                issues.Add(new SearchParameterIssue(composite.Source, $"Composite SearchParameter {composite.Url}: component {definition} is unknown or not a simple type."));
+                return false;
+            }
+
+            FhirPathExpression compiled;
+            try
+            {
+                compiled = FhirPathCompiler.Default.Compile(expression);
+            }
+            catch (FhirPathException e)
+            {
+                issues.Add(new SearchParameterIssue(composite.Source, $"Composite SearchParameter {composite.Url}: component expression does not compile: {e.Message}"));
+                return false;
+            }
+
+            components.Add(new SearchParameterComponent(definition, expression) { Compiled = compiled, Parameter = parameter });
+        }
+
+        composite.Components = components;
+        return true;
+    }
+
+    private static bool TryParseType(string text, out SearchParamType type)
+    {
+        type = text switch
+        {
+            "number" => SearchParamType.Number,
+            "date" => SearchParamType.Date,
+            "string" => SearchParamType.String,
+            "token" => SearchParamType.Token,
+            "reference" => SearchParamType.Reference,
+            "composite" => SearchParamType.Composite,
+            "quantity" => SearchParamType.Quantity,
+            "uri" => SearchParamType.Uri,
+            "special" => SearchParamType.Special,
+            _ => (SearchParamType)(-1),
+        };
+        return (int)type >= 0;
+    }
+
+    private static IReadOnlyList<ElementNode> LoadCore()
+    {
+        using var stream = typeof(SearchParameterRegistry).Assembly.GetManifestResourceStream("r4/search-parameters.json.gz")
+            ?? throw new InvalidOperationException("The embedded R4 search parameters are missing.");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        var result = FhirJsonReader.Parse(buffer.ToArray(), FhirModel.R4);
+        if (result.Resource is null || result.HasErrors)
+        {
+            throw new InvalidOperationException("The embedded R4 search parameters do not read: " + string.Join("; ", result.Issues.Take(3)));
+        }
+
+        return SearchParameterFiles.In(result.Resource).ToList();
+    }
+}

@@ -1,0 +1,27 @@
+namespace FhirGateway.Storage.Indexing;
+
+/// <summary>What <see cref="IConditionalMatcher"/> found, or why it could not look.</summary>
+public sealed record ConditionalMatch
+{
+    /// <summary>The ids of the matching current resources, ordered.</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+
+    /// <summary>
+    /// The identity keys every matching resource holds. A resource created for these criteria that holds them all is
+    /// created race-free through <see cref="IResourceOperations.ConditionalCreateAsync"/>; empty when the criteria
+    /// imply none.
+    /// </summary>
+    public IReadOnlyList<string> IdentityKeys { get; init; } = [];
+
+    /// <summary>The first criterion that cannot be evaluated, or null when the criteria were evaluated.</summary>
+    public string? UnsupportedParameter { get; init; }
+
+    /// <summary>Why <see cref="UnsupportedParameter"/> cannot be evaluated, for the client.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Whether the criteria were evaluated.</summary>
+    public bool IsSupported => UnsupportedParameter is null;
+
+    /// <summary>A refusal naming the criterion.</summary>
+    public static ConditionalMatch Unsupported(string parameter, string reason) => new() { UnsupportedParameter = parameter, Reason = reason };
+}

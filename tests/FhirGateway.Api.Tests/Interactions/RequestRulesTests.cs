@@ -1,0 +1,169 @@
+using System.Text;
+using FhirGateway.Api.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+
+namespace FhirGateway.Api.Tests.Interactions;
+
+/// <summary>What every write checks: media types, size, the readers' issues, types and ids, validation.</summary>
+public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<SqliteGateway>
+{
+    [Fact]
+    public async Task Unknown_resource_types_are_404()
+    {
+        using var client = gateway.CreateClient();
+
+        using var read = await client.GetAsync("/fhir/Patients/1");
+        using var create = await client.PostAsync("/fhir/Resource", TestFhir.Json("""{"resourceType":"Patient"}"""));
+        using var history = await client.GetAsync("/fhir/DomainResource/_history");
+
+        await OutcomeAssert.IsOutcomeAsync(read, 404, "not-found");
+        await OutcomeAssert.IsOutcomeAsync(create, 404, "not-found");
+        await OutcomeAssert.IsOutcomeAsync(history, 404, "not-found");
+    }
+
+    [Fact]
+    public async Task Bodies_in_other_media_types_are_415()
+    {
+        using var client = gateway.CreateClient();
+
+        using var text = await client.PostAsync("/fhir/Patient", new StringContent("""{"resourceType":"Patient"}""", Encoding.UTF8, "text/plain"));
+        using var form = await client.PostAsync("/fhir/Patient", new FormUrlEncodedContent([new("a", "b")]));
+        using var stu3Body = new StringContent("""{"resourceType":"Patient"}""", Encoding.UTF8);
+        stu3Body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/fhir+json; fhirVersion=3.0");
+        using var stu3 = await client.PostAsync("/fhir/Patient", stu3Body);
+        using var none = await client.PostAsync("/fhir/Patient", new ByteArrayContent(Encoding.UTF8.GetBytes("""{"resourceType":"Patient"}""")));
+
+        await OutcomeAssert.IsOutcomeAsync(text, 415, "not-supported");
+        await OutcomeAssert.IsOutcomeAsync(form, 415, "not-supported");
+        await OutcomeAssert.IsOutcomeAsync(stu3, 415, "not-supported");
+        await OutcomeAssert.IsOutcomeAsync(none, 415, "not-supported");
+    }
+
+    [Fact]
+    public async Task Xml_bodies_are_read_and_plain_json_media_types_accepted()
+    {
+        using var client = gateway.CreateClient();
+
+        using var xml = await client.PostAsync("/fhir/Patient", TestFhir.Xml("""<Patient xmlns="http://hl7.org/fhir"><name><family value="Xml"/></name></Patient>"""));
+        using var json = await client.PostAsync("/fhir/Patient", new StringContent(TestFhir.Patient("Json"), Encoding.UTF8, "application/json"));
+
+        Assert.Equal("Xml", (await FhirResponse.ReadAsync(xml, "Patient")).Family());
+        Assert.Equal(201, (int)json.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bodies_over_the_limit_are_413_while_they_are_read()
+    {
+        using var limited = gateway.WithWebHostBuilder(b => b.UseSetting("Fhir:MaxRequestBodyBytes", "2048"));
+        using var client = limited.CreateClient();
+        var big = TestFhir.Patient(new string('x', 4096));
+
+        using var declared = await client.PostAsync("/fhir/Patient", TestFhir.Json(big));
+        using var chunked = await client.PostAsync("/fhir/Patient", new ChunkedContent(Encoding.UTF8.GetBytes(big), FhirResponse.JsonMediaType));
+        using var small = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("Small")));
+
+        await OutcomeAssert.IsOutcomeAsync(declared, 413, "too-costly");
+        await OutcomeAssert.IsOutcomeAsync(chunked, 413, "too-costly");
+        Assert.Equal(201, (int)small.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unreadable_bodies_are_400_with_every_issue_the_reader_found()
+    {
+        using var client = gateway.CreateClient();
+
+        using var response = await client.PostAsync("/fhir/Patient", TestFhir.Json("""{"resourceType":"Patient","gender":12,"birthDate":"yesterday","colour":"blue"}"""));
+
+        var outcome = await OutcomeAssert.IsOutcomeAsync(response, 400, "structure");
+        var codes = outcome.ChildrenNamed("issue").Select(i => i.Value("details.coding.code")).ToList();
+        Assert.Equal(3, codes.Count);
+        Assert.Contains("unknown-element", codes);
+        Assert.All(outcome.ChildrenNamed("issue"), i => Assert.StartsWith("Request body: ", i.Value("diagnostics"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Type_and_id_rules_are_400()
+    {
+        using var client = gateway.CreateClient();
+        var id = await client.CreatePatientAsync("Rules");
+
+        using var wrongType = await client.PostAsync("/fhir/Patient", TestFhir.Json("""{"resourceType":"Observation","status":"final","code":{"text":"x"}}"""));
+        using var noId = await client.PutAsync($"/fhir/Patient/{id}", TestFhir.Json(TestFhir.Patient("NoId")));
+        using var otherId = await client.PutAsync($"/fhir/Patient/{id}", TestFhir.Json(TestFhir.Patient("Other", id: "other")));
+        using var badId = await client.PutAsync("/fhir/Patient/bad_id", TestFhir.Json(TestFhir.Patient("Bad", id: "bad_id")));
+        using var wrongUpdateType = await client.PutAsync($"/fhir/Observation/{id}", TestFhir.Json(TestFhir.Patient("X", id: id)));
+
+        await OutcomeAssert.IsOutcomeAsync(wrongType, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(noId, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(otherId, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(badId, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(wrongUpdateType, 400, "invalid");
+    }
+
+    [Fact]
+    public async Task Resources_the_validator_rejects_are_422_with_its_issues()
+    {
+        using var client = gateway.CreateClient();
+
+        using var response = await client.PostAsync("/fhir/Observation", TestFhir.Json("""{"resourceType":"Observation","code":{"text":"no status"}}"""));
+
+        var outcome = await OutcomeAssert.IsOutcomeAsync(response, 422, "required");
+        Assert.Equal("missing-required", outcome.Value("issue.details.coding.code"));
+        Assert.Contains("Observation.status", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Methods_a_path_does_not_support_are_405_with_Allow()
+    {
+        using var client = gateway.CreateClient();
+
+        using var post = await client.PostAsync("/fhir/Patient/1", TestFhir.Json(TestFhir.Patient("X")));
+        using var search = await client.GetAsync("/fhir/Patient");
+        using var history = await client.DeleteAsync("/fhir/Patient/_history");
+
+        await OutcomeAssert.IsOutcomeAsync(post, 405, "not-supported");
+        Assert.Equal(["DELETE", "GET", "PATCH", "PUT"], post.Content.Headers.Allow.Order());
+        await OutcomeAssert.IsOutcomeAsync(search, 405, "not-supported");
+        Assert.Equal(["DELETE", "PATCH", "POST", "PUT"], search.Content.Headers.Allow.Order());
+
+        // No FHIR id starts with '_': the path names no resource, and no interaction deletes a history.
+        await OutcomeAssert.IsOutcomeAsync(history, 404, "not-found");
+    }
+
+    [Fact]
+    public async Task A_path_naming_no_resource_type_is_404_saying_so()
+    {
+        using var client = gateway.CreateClient();
+
+        using var response = await client.GetAsync("/fhir/Patients/1");
+
+        var outcome = await OutcomeAssert.IsOutcomeAsync(response, 404, "not-found");
+        Assert.Equal("'Patients' is not a FHIR R4 resource type.", outcome.Value("issue.diagnostics"));
+    }
+
+    /// <summary>A body sent without a Content-Length, so the limit can only be found while reading.</summary>
+    private sealed class ChunkedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedContent(byte[] bytes, string mediaType)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var i = 0; i < _bytes.Length; i += 512)
+            {
+                await stream.WriteAsync(_bytes.AsMemory(i, Math.Min(512, _bytes.Length - i)));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace FhirGateway.Search.Tests.EndToEnd;
+
+// https://hl7.org/fhir/R4/search.html#chaining and #has
+public abstract partial class SearchContract
+{
+    private async Task PutFamiliesAsync()
+    {
+        await PutAsync(
+            """{"resourceType":"Organization","id":"acme","name":"Acme Children's Centre"}""",
+            """{"resourceType":"Organization","id":"other","name":"Other Trust"}""",
+            Patient("peter", "Chalmers", given: "Peter", extra: $$""","identifier":[{"system":"{{NhsNumber}}","value":"111"}],"managingOrganization":{"reference":"Organization/acme"}"""),
+            Patient("jim", "Windsor", given: "Jim", extra: $$""","identifier":[{"system":"{{NhsNumber}}","value":"222"}],"managingOrganization":{"reference":"Organization/other"}"""),
+            Observation("o1", "8302-2", "Patient/peter"),
+            Observation("o2", "29463-7", "Patient/peter"),
+            Observation("o3", "8302-2", "Patient/jim"),
+            Observation("o4", "8302-2", "Group/g1"));
+    }
+
+    [SearchFact]
+    public async Task Chains_search_the_referenced_resources()
+    {
+        await PutFamiliesAsync();
+
+        Assert.Equal(["o1", "o2"], await Ids("Observation", $"subject:Patient.identifier={NhsNumber}|111"));
+        Assert.Equal(["o1", "o2"], await Ids("Observation", "subject.name=peter"));
+        Assert.Equal(["o1", "o2"], await Ids("Observation", "patient.family=chal"));
+        Assert.Equal(["o3"], await Ids("Observation", "subject:Patient.organization.name=other"));
+        Assert.Equal(["o1"], await Ids("Observation", "subject:Patient.identifier=111&code=8302-2"));
+        Assert.Equal(["o1", "o2", "o3"], await Ids("Observation", "subject:Patient._id=peter,jim"));
+    }
+
+    [SearchFact]
+    public async Task Reverse_chains_find_resources_referred_to_by_matching_ones()
+    {
+        await PutFamiliesAsync();
+
+        Assert.Equal(["jim", "peter"], await Ids("Patient", "_has:Observation:patient:code=8302-2"));
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:patient:code=29463-7"));
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:subject:code=8302-2&_has:Observation:subject:code=29463-7"));
+        Assert.Equal(["acme"], await Ids("Organization", "_has:Patient:organization:_has:Observation:patient:code=29463-7"));
+        Assert.Empty(await Ids("Patient", "_has:Observation:patient:code=nothing"));
+    }
+
+    [SearchFact]
+    public async Task Unknown_chains_are_reported()
+    {
+        await PutFamiliesAsync();
+
+        var outcome = await H.SearchAsync("Observation", "subject:Patient.nonsense=1&code=8302-2");
+
+        Assert.True(outcome.IsValid);
+        Assert.Equal(["o1", "o3", "o4"], outcome.Matches.Select(m => m.Id).Order(StringComparer.Ordinal));
+        Assert.Contains(outcome.Issues, i => i.Code == "unknown-parameter" && i.Parameter == "subject:Patient.nonsense");
+    }
+
+    [SearchFact]
+    public async Task Compartments_hold_what_refers_to_the_patient()
+    {
+        await PutFamiliesAsync();
+        var inPeter = new SearchOptions { BaseUrl = SearchHarness.BaseUrl, Compartment = new CompartmentReference("Patient", "peter") };
+
+        Assert.Equal(["o1", "o2"], (await H.IdsAsync("Observation", "", inPeter)).Order(StringComparer.Ordinal));
+        Assert.Equal(["o1"], await H.IdsAsync("Observation", "code=8302-2", inPeter));
+        Assert.Equal(["peter"], await H.IdsAsync("Patient", "", inPeter));
+        Assert.Empty(await H.IdsAsync("Organization", "", inPeter));
+    }
+}

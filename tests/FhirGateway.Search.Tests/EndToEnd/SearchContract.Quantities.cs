@@ -1,0 +1,83 @@
+namespace FhirGateway.Search.Tests.EndToEnd;
+
+// https://hl7.org/fhir/R4/search.html#quantity, #number, #uri
+public abstract partial class SearchContract
+{
+    private const string Ucum = "http://unitsofmeasure.org";
+
+    private static string Weight(string id, string value, string code, string unit) =>
+        Observation(id, "29463-7", "Patient/p", extra: $$$""","valueQuantity":{"value":{{{value}}},"unit":"{{{unit}}}","system":"{{{Ucum}}}","code":"{{{code}}}"}""");
+
+    [SearchFact]
+    public async Task Quantities_compare_in_canonical_units()
+    {
+        await PutAsync(Weight("lb", "185", "[lb_av]", "lbs"), Weight("kg", "80", "kg", "kg"), Weight("g", "80000", "g", "g"), Weight("mg", "5", "mg", "mg"));
+
+        Assert.Equal(["g", "kg"], await Ids("Observation", $"value-quantity=80|{Ucum}|kg"));
+        Assert.Equal(["g", "kg"], await Ids("Observation", $"value-quantity=80000|{Ucum}|g"));
+        Assert.Equal(["lb"], await Ids("Observation", $"value-quantity=gt80|{Ucum}|kg"));
+        Assert.Equal(["g", "kg", "lb"], await Ids("Observation", $"value-quantity=ge80|{Ucum}|kg"));
+        Assert.Equal(["mg"], await Ids("Observation", $"value-quantity=lt1|{Ucum}|g"));
+        Assert.Equal(["kg"], await Ids("Observation", "value-quantity=80||kg"));
+        Assert.Equal(["lb"], await Ids("Observation", "value-quantity=185||lbs"));
+        Assert.Equal(["kg"], await Ids("Observation", "value-quantity=80"));
+        Assert.Equal(["kg"], await Ids("Observation", "value-quantity=ap85||kg"));
+    }
+
+    [SearchFact]
+    public async Task Numbers_use_the_precision_of_the_search_value()
+    {
+        static string Risk(string id, string probability) =>
+            $$$"""{"resourceType":"RiskAssessment","id":"{{{id}}}","status":"final","subject":{"reference":"Patient/p"},"prediction":[{"probabilityDecimal":{{{probability}}}}]}""";
+        await PutAsync(Risk("a", "0.25"), Risk("b", "0.5"), Risk("c", "0.51"));
+
+        Assert.Equal(["b", "c"], await Ids("RiskAssessment", "probability=0.5"));
+        Assert.Equal(["b"], await Ids("RiskAssessment", "probability=0.50"));
+        Assert.Equal(["a"], await Ids("RiskAssessment", "probability=0.3"));
+        Assert.Equal(["b", "c"], await Ids("RiskAssessment", "probability=gt0.25"));
+        Assert.Equal(["a", "b"], await Ids("RiskAssessment", "probability=le0.5"));
+        Assert.Equal(["a"], await Ids("RiskAssessment", "probability=lt5e-1"));
+    }
+
+    [SearchFact]
+    public async Task Uris_match_exactly_below_and_above()
+    {
+        await PutAsync(
+            """{"resourceType":"ValueSet","id":"a","status":"active","url":"http://example.org/fhir/ValueSet/child/asq"}""",
+            """{"resourceType":"ValueSet","id":"b","status":"active","url":"http://example.org/fhir/ValueSet/child"}""",
+            """{"resourceType":"ValueSet","id":"c","status":"active","url":"http://example.org/other"}""");
+
+        Assert.Equal(["b"], await Ids("ValueSet", "url=http://example.org/fhir/ValueSet/child"));
+        Assert.Equal(["a", "b"], await Ids("ValueSet", "url:below=http://example.org/fhir/ValueSet"));
+        Assert.Equal(["a", "b"], await Ids("ValueSet", "url:above=http://example.org/fhir/ValueSet/child/asq/v2"));
+        Assert.Empty(await Ids("ValueSet", "url=HTTP://EXAMPLE.ORG/other"));
+    }
+
+    [SearchFact]
+    public async Task Composite_components_match_within_one_occurrence()
+    {
+        static string Pressure(string id, int systolic, int diastolic) =>
+            Observation(id, "85354-9", "Patient/p", extra: $$$"""
+                ,"component":[
+                  {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":{{{systolic}}},"system":"{{{Ucum}}}","code":"mm[Hg]"}},
+                  {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},"valueQuantity":{"value":{{{diastolic}}},"system":"{{{Ucum}}}","code":"mm[Hg]"}}]
+                """);
+        await PutAsync(Pressure("high", 150, 95), Pressure("normal", 120, 80));
+
+        Assert.Equal(["normal"], await Ids("Observation", "component-code-value-quantity=http://loinc.org|8480-6$120"));
+        Assert.Empty(await Ids("Observation", "component-code-value-quantity=http://loinc.org|8480-6$80"));
+        Assert.Equal(["high"], await Ids("Observation", $"component-code-value-quantity=http://loinc.org|8480-6$gt140|{Ucum}|mm[Hg]"));
+        Assert.Equal(["high", "normal"], await Ids("Observation", "component-code-value-quantity=8462-4$95,8462-4$80"));
+        Assert.Equal(["high", "normal"], await Ids("Observation", "combo-code-value-quantity=8462-4$ge80"));
+    }
+
+    [SearchFact]
+    public async Task Missing_finds_resources_with_and_without_values()
+    {
+        await PutAsync(Patient("with", "W", "1980-01-01"), Patient("without", "O"));
+
+        Assert.Equal(["without"], await Ids("Patient", "birthdate:missing=true"));
+        Assert.Equal(["with"], await Ids("Patient", "birthdate:missing=false"));
+        Assert.Equal(["with", "without"], await Ids("Patient", "gender:missing=true"));
+    }
+}

@@ -1,0 +1,55 @@
+
+namespace FhirGateway.Search.Tests.EndToEnd;
+
+// https://hl7.org/fhir/R4/search.html#string
+public abstract partial class SearchContract
+{
+    [SearchFact]
+    public async Task String_search_matches_the_start_ignoring_case_and_accents()
+    {
+        await PutAsync(Patient("a", "Müller"), Patient("b", "Muller-Smith"), Patient("c", "Mueller"), Patient("d", "Smith"));
+
+        Assert.Equal(["a", "b"], await Ids("Patient", "family=muller"));
+        Assert.Equal(["a", "b"], await Ids("Patient", "family=MÜL"));
+        Assert.Equal(["d"], await Ids("Patient", "family=smith"));
+        Assert.Empty(await Ids("Patient", "family=ller"));
+    }
+
+    [SearchFact]
+    public async Task String_exact_and_contains()
+    {
+        await PutAsync(Patient("a", "Müller"), Patient("b", "Muller-Smith"), Patient("c", "Mueller"), Patient("d", "Smith"));
+
+        Assert.Equal(["a"], await Ids("Patient", "family:exact=Müller"));
+        Assert.Empty(await Ids("Patient", "family:exact=müller"));
+        Assert.Equal(["a", "b", "c"], await Ids("Patient", "family:contains=LLER"));
+        Assert.Equal(["b", "d"], await Ids("Patient", "family:contains=smi"));
+    }
+
+    [SearchFact]
+    public async Task Name_searches_every_part_and_values_combine_with_or_and_parameters_with_and()
+    {
+        await PutAsync(
+            Patient("a", "Chalmers", given: "Peter"),
+            Patient("b", "Windsor", given: "Peter"),
+            Patient("c", "Chalmers", given: "James"));
+
+        Assert.Equal(["a", "b"], await Ids("Patient", "name=pete"));
+        Assert.Equal(["a", "c"], await Ids("Patient", "name=chal"));
+        Assert.Equal(["a", "b", "c"], await Ids("Patient", "given=peter,james"));
+        Assert.Equal(["a"], await Ids("Patient", "given=peter&family=chalmers"));
+    }
+
+    [SearchFact]
+    public async Task Address_parts_are_searched_and_an_escaped_comma_is_part_of_the_value()
+    {
+        await PutAsync(
+            Patient("a", "A", extra: ""","address":[{"line":["1 High St"],"city":"Leeds","postalCode":"LS1 4AP"}]"""),
+            Patient("b", "B", extra: ""","address":[{"text":"Flat 2, Mill Lane","city":"York"}]"""));
+
+        Assert.Equal(["a"], await Ids("Patient", "address=leeds"));
+        Assert.Equal(["a"], await Ids("Patient", "address-postalcode=ls1"));
+        Assert.Equal(["b"], await Ids("Patient", "address=flat 2\\, mill"));
+        Assert.Equal(["a", "b"], await Ids("Patient", "address-city=york,leeds"));
+    }
+}

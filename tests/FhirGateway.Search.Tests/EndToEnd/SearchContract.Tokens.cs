@@ -1,0 +1,70 @@
+namespace FhirGateway.Search.Tests.EndToEnd;
+
+// https://hl7.org/fhir/R4/search.html#token
+public abstract partial class SearchContract
+{
+    private const string NhsNumber = "https://fhir.nhs.uk/Id/nhs-number";
+
+    [SearchFact]
+    public async Task Token_forms_system_and_code()
+    {
+        await PutAsync(
+            Patient("a", "A", extra: $$""","identifier":[{"system":"{{NhsNumber}}","value":"9449305552"}]"""),
+            Patient("b", "B", extra: ""","identifier":[{"value":"9449305552"}]"""),
+            Patient("c", "C", extra: ""","identifier":[{"system":"urn:other","value":"42"}]"""));
+
+        Assert.Equal(["a"], await Ids("Patient", $"identifier={NhsNumber}|9449305552"));
+        Assert.Equal(["a", "b"], await Ids("Patient", "identifier=9449305552"));
+        Assert.Equal(["b"], await Ids("Patient", "identifier=|9449305552"));
+        Assert.Equal(["c"], await Ids("Patient", "identifier=urn:other|"));
+        Assert.Empty(await Ids("Patient", $"identifier={NhsNumber}|42"));
+    }
+
+    [SearchFact]
+    public async Task Token_not_matches_resources_without_the_code_including_those_without_any()
+    {
+        await PutAsync(Patient("a", "A", gender: "male"), Patient("b", "B", gender: "female"), Patient("c", "C"));
+
+        Assert.Equal(["b", "c"], await Ids("Patient", "gender:not=male"));
+        Assert.Equal(["a"], await Ids("Patient", "gender=male"));
+        Assert.Equal(["a", "b"], await Ids("Patient", "gender=male,female"));
+    }
+
+    [SearchFact]
+    public async Task Token_text_searches_display_and_concept_text()
+    {
+        await PutAsync(
+            Observation("o1", "29463-7", "Patient/p"),
+            Observation("o2", "8302-2", "Patient/p", extra: ""","category":[{"text":"Vital Signs"}]"""));
+
+        Assert.Equal(["o1"], await Ids("Observation", "code:text=code 2946"));
+        Assert.Equal(["o2"], await Ids("Observation", "category:text=vital"));
+    }
+
+    [SearchFact]
+    public async Task Identifier_of_type_matches_type_and_value_together()
+    {
+        const string v2 = "http://terminology.hl7.org/CodeSystem/v2-0203";
+        await PutAsync(
+            Patient("a", "A", extra: $$""","identifier":[{"type":{"coding":[{"system":"{{v2}}","code":"MR"}]},"system":"urn:h","value":"12345"}]"""),
+            Patient("b", "B", extra: $$""","identifier":[{"type":{"coding":[{"system":"{{v2}}","code":"NI"}]},"system":"urn:h","value":"12345"}]"""));
+
+        Assert.Equal(["a"], await Ids("Patient", $"identifier:of-type={v2}|MR|12345"));
+        Assert.Equal(["b"], await Ids("Patient", $"identifier:of-type={v2}|NI|12345"));
+        Assert.Empty(await Ids("Patient", $"identifier:of-type={v2}|MR|99"));
+    }
+
+    [SearchFact]
+    public async Task Booleans_codes_and_contact_points_are_tokens()
+    {
+        await PutAsync(
+            Patient("a", "A", extra: ""","active":true,"telecom":[{"system":"phone","value":"0113 496 0000"},{"system":"email","value":"a@example.org"}]"""),
+            Patient("b", "B", extra: ""","active":false"""));
+
+        Assert.Equal(["a"], await Ids("Patient", "active=true"));
+        Assert.Equal(["b"], await Ids("Patient", "active=false"));
+        Assert.Equal(["a"], await Ids("Patient", "email=a@example.org"));
+        Assert.Equal(["a"], await Ids("Patient", "telecom=phone|0113 496 0000"));
+        Assert.Empty(await Ids("Patient", "phone=a@example.org"));
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using FhirGateway.Cli.Convert;
+using FhirGateway.Cli.Validate;
 
 namespace FhirGateway.Cli;
 
@@ -14,6 +15,7 @@ internal static class CliApp
         var root = new RootCommand("fhirgw: FhirGateway's tools for FHIR resources.")
         {
             ConvertCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

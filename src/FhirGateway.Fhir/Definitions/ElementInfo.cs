@@ -8,6 +8,14 @@ namespace FhirGateway.Fhir.Definitions;
 /// </summary>
 public sealed class ElementInfo
 {
+    // Beyond this many types (the open choice value[x] of Extension has about fifty) a dictionary finds a type's position.
+    private const int LinearSearchLimit = 8;
+
+    private TypeDefinition[] _types = [];
+    private Dictionary<TypeDefinition, int>? _typeIndex;
+    private string[]? _serializedNames;
+    private (JsonEncodedText Name, JsonEncodedText ExtensionName)[]? _jsonNames;
+
     internal ElementInfo(TypeDefinition declaringType, string path, string name, int order)
     {
         DeclaringType = declaringType;
@@ -56,7 +64,17 @@ public sealed class ElementInfo
     public string? Short { get; internal set; }
 
     /// <summary>The types the element may hold; one unless <see cref="IsChoice"/>. For resource containers, the resource type allowed (often the abstract Resource).</summary>
-    public IReadOnlyList<TypeDefinition> Types { get; internal set; } = [];
+    public IReadOnlyList<TypeDefinition> Types
+    {
+        get => _types;
+        internal set
+        {
+            _types = [.. value];
+            _typeIndex = _types.Length > LinearSearchLimit ? BuildTypeIndex(_types) : null;
+            _serializedNames = null;
+            _jsonNames = null;
+        }
+    }
 
     /// <summary>The type codes as written in the definition, with target profiles for references.</summary>
     public IReadOnlyList<ElementTypeRef> TypeRefs { get; internal set; } = [];
@@ -65,9 +83,42 @@ public sealed class ElementInfo
     internal string? ContentReference { get; set; }
 
     /// <summary>The property name in JSON and the element name in XML when the element holds <paramref name="type"/>.</summary>
-    public string SerializedName(TypeDefinition type) => IsChoice ? Name + type.ChoiceSuffix : Name;
+    public string SerializedName(TypeDefinition type)
+    {
+        if (!IsChoice)
+        {
+            return Name;
+        }
 
-    private (JsonEncodedText Name, JsonEncodedText ExtensionName)[]? _jsonNames;
+        // Choice names are built once per type: the readers and writers ask for them for every value they meet.
+        var names = _serializedNames ??= [.. _types.Select(t => Name + t.ChoiceSuffix)];
+        var index = IndexOfType(type);
+        return index >= 0 ? names[index] : Name + type.ChoiceSuffix;
+    }
+
+    /// <summary>Whether a node of <paramref name="type"/> may stand for this element: one of <see cref="Types"/>, or for a resource container a concrete resource type derived from one.</summary>
+    internal bool CanHold(TypeDefinition type)
+    {
+        if (!IsResourceContainer)
+        {
+            return IndexOfType(type) >= 0;
+        }
+
+        if (!type.IsResource || type.IsAbstract)
+        {
+            return false;
+        }
+
+        foreach (var t in _types)
+        {
+            if (t.IsAssignableFrom(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The pre-encoded JSON property names (<c>name</c>, <c>_name</c>) for the element holding <paramref name="type"/>.</summary>
     internal (JsonEncodedText Name, JsonEncodedText ExtensionName) JsonNames(TypeDefinition? type)
@@ -78,25 +129,49 @@ public sealed class ElementInfo
             return names[0];
         }
 
-        for (var i = 0; i < Types.Count; i++)
+        var index = IndexOfType(type);
+        return index >= 0 ? names[index] : throw new ArgumentException($"{Path} cannot hold a {type.Name}.", nameof(type));
+    }
+
+    /// <summary>The position of <paramref name="type"/> in <see cref="Types"/>, or -1.</summary>
+    private int IndexOfType(TypeDefinition type)
+    {
+        if (_typeIndex is { } index)
         {
-            if (ReferenceEquals(Types[i], type))
+            return index.TryGetValue(type, out var i) ? i : -1;
+        }
+
+        var types = _types;
+        for (var i = 0; i < types.Length; i++)
+        {
+            if (ReferenceEquals(types[i], type))
             {
-                return names[i];
+                return i;
             }
         }
 
-        throw new ArgumentException($"{Path} cannot hold a {type.Name}.", nameof(type));
+        return -1;
+    }
+
+    private static Dictionary<TypeDefinition, int> BuildTypeIndex(TypeDefinition[] types)
+    {
+        var index = new Dictionary<TypeDefinition, int>(types.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < types.Length; i++)
+        {
+            index.TryAdd(types[i], i);
+        }
+
+        return index;
     }
 
     private (JsonEncodedText, JsonEncodedText)[] BuildJsonNames()
     {
-        if (Types.Count == 0 || IsResourceContainer)
+        if (_types.Length == 0 || IsResourceContainer)
         {
             return [(JsonEncodedText.Encode(Name), JsonEncodedText.Encode("_" + Name))];
         }
 
-        return Types.Select(t => (JsonEncodedText.Encode(SerializedName(t)), JsonEncodedText.Encode("_" + SerializedName(t)))).ToArray();
+        return [.. _types.Select(t => (JsonEncodedText.Encode(SerializedName(t)), JsonEncodedText.Encode("_" + SerializedName(t))))];
     }
 
     /// <inheritdoc />

@@ -12,6 +12,8 @@ public sealed class TypeDefinition
     private Dictionary<string, PropertyMatch>.AlternateLookup<ReadOnlySpan<char>> _propertiesBySpan;
     private ElementInfo[] _elements = [];
     private Regex? _valueRegex;
+    private string? _valuePattern;
+    private ValuePatterns.Kind _valueCheck;
 
     internal TypeDefinition(FhirModel model, string name, TypeKind kind, string? url)
     {
@@ -69,7 +71,32 @@ public sealed class TypeDefinition
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>For primitives: the regular expression as the definition writes it.</summary>
-    public string? ValuePattern { get; internal set; }
+    public string? ValuePattern
+    {
+        get => _valuePattern;
+        internal set
+        {
+            _valuePattern = value;
+            _valueCheck = ValuePatterns.KindOf(value);
+            _valueRegex = null;
+        }
+    }
+
+    /// <summary>
+    /// For primitives: whether <paramref name="value"/> matches <see cref="ValueRegex"/> (true when the type
+    /// defines no pattern). The same answer as the regular expression, found without it for the common patterns
+    /// (string, markdown, code, uri, url, canonical, boolean, id).
+    /// </summary>
+    public bool IsValidValue(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (_valueCheck != ValuePatterns.Kind.Regex)
+        {
+            return ValuePatterns.Matches(_valueCheck, value);
+        }
+
+        return ValueRegex is not { } regex || regex.IsMatch(value);
+    }
 
     /// <summary>For primitives: the maximum length of the value (string: 1 MB), if defined.</summary>
     public int? MaxLength { get; internal set; }

@@ -83,24 +83,40 @@ public sealed class ElementNode
         return null;
     }
 
-    /// <summary>The children whose definition is <paramref name="element"/>: their start index and count.</summary>
+    /// <summary>The children whose definition is <paramref name="element"/>: their start index and count (when none, the index where they would go).</summary>
     public (int Start, int Count) RangeOf(ElementInfo element)
     {
-        for (var i = 0; i < _count; i++)
+        ArgumentNullException.ThrowIfNull(element);
+        if (_unordered)
         {
-            if (ReferenceEquals(_children![i].Definition, element))
+            // A reader is still appending in document order: the element's children may sit anywhere.
+            for (var i = 0; i < _count; i++)
             {
-                var end = i + 1;
-                while (end < _count && ReferenceEquals(_children[end].Definition, element))
+                if (ReferenceEquals(_children![i].Definition, element))
                 {
-                    end++;
-                }
+                    var last = i + 1;
+                    while (last < _count && ReferenceEquals(_children[last].Definition, element))
+                    {
+                        last++;
+                    }
 
-                return (i, end - i);
+                    return (i, last - i);
+                }
             }
+
+            return (InsertionIndex(element.Order), 0);
         }
 
-        return (InsertionIndex(element.Order), 0);
+        // In definition order the search runs from the end: readers ask about the element they are reading,
+        // which is almost always the last one added, so the cost no longer grows with the node's width.
+        var end = InsertionIndex(element.Order);
+        var start = end;
+        while (start > 0 && ReferenceEquals(_children![start - 1].Definition, element))
+        {
+            start--;
+        }
+
+        return (start, end - start);
     }
 
     /// <summary>Adds a child after any existing children of the same element, keeping definition order.</summary>
@@ -290,7 +306,7 @@ public sealed class ElementNode
 
     private static void CheckFits(TypeDefinition type, ElementInfo definition, string parameter)
     {
-        if (definition.IsResourceContainer ? !type.IsResource || type.IsAbstract || !definition.Types.Any(t => t.IsAssignableFrom(type)) : !definition.Types.Contains(type))
+        if (!definition.CanHold(type))
         {
             throw new ArgumentException($"Element {definition.Path} cannot hold a {type.Name}.", parameter);
         }

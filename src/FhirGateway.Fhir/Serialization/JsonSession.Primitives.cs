@@ -240,7 +240,7 @@ internal sealed partial class JsonSession
             return true;
         }
 
-        if (type.ValueRegex is { } regex && !regex.IsMatch(value))
+        if (!type.IsValidValue(value))
         {
             Error(ParseIssueCodes.InvalidValue, _path.ToString(), $"'{Shorten(value)}' is not a valid {type.Name} for {element.Path}.");
             return false;

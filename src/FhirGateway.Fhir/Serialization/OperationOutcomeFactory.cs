@@ -7,8 +7,8 @@ namespace FhirGateway.Fhir.Serialization;
 /// <summary>
 /// Turns reader issues into an R4 OperationOutcome (https://hl7.org/fhir/R4/operationoutcome.html), the form in
 /// which FHIR routes answer errors: one issue per problem, with the stable code in <c>details.coding</c> (system
-/// <see cref="ParseIssueCodes.CodeSystem"/>) so programs can act on it, the message in <c>diagnostics</c> for
-/// people, and the location as a FHIRPath <c>expression</c>.
+/// <see cref="ParseIssueCodes.CodeSystem"/> for the readers' issues, the issue's own for validation's) so programs can
+/// act on it, the message in <c>diagnostics</c> for people, and the location as a FHIRPath <c>expression</c>.
 /// </summary>
 public static class OperationOutcomeFactory
 {
@@ -59,7 +59,7 @@ public static class OperationOutcomeFactory
         node.AddNew("code").Value = issue.IssueType;
 
         var coding = node.AddNew("details").AddNew("coding");
-        coding.AddNew("system").Value = ParseIssueCodes.CodeSystem;
+        coding.AddNew("system").Value = issue.CodeSystem;
         coding.AddNew("code").Value = issue.Code;
 
         var diagnostics = prefix + issue.Message + Position(issue);

@@ -7,14 +7,26 @@ namespace FhirGateway.Fhir.Serialization;
 /// <param name="Message">A plain-English explanation a developer can act on.</param>
 public sealed record ParseIssue(IssueSeverity Severity, string Code, string Location, string Message)
 {
+    private readonly string? _issueType;
+
     /// <summary>The line in the input, where known (1-based).</summary>
     public long? Line { get; init; }
 
     /// <summary>The position in the line, where known (1-based).</summary>
     public long? Column { get; init; }
 
-    /// <summary>The OperationOutcome issue type (https://hl7.org/fhir/R4/valueset-issue-type.html).</summary>
-    public string IssueType => ParseIssueCodes.IssueTypeOf(Code);
+    /// <summary>
+    /// The OperationOutcome issue type (https://hl7.org/fhir/R4/valueset-issue-type.html): the one <see cref="ParseIssueCodes"/>
+    /// gives <see cref="Code"/>, unless an issue from another source (validation) states its own.
+    /// </summary>
+    public string IssueType
+    {
+        get => _issueType ?? ParseIssueCodes.IssueTypeOf(Code);
+        init => _issueType = value;
+    }
+
+    /// <summary>The code system <see cref="Code"/> belongs to: <see cref="ParseIssueCodes.CodeSystem"/> unless the issue comes from elsewhere.</summary>
+    public string CodeSystem { get; init; } = ParseIssueCodes.CodeSystem;
 
     /// <summary>Whether the issue makes the input invalid.</summary>
     public bool IsError => Severity is IssueSeverity.Fatal or IssueSeverity.Error;

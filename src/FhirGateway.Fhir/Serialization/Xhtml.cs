@@ -22,6 +22,14 @@ internal static class Xhtml
     /// <summary>Returns null when <paramref name="xhtml"/> is a well-formed div in the XHTML namespace, else the reason.</summary>
     public static string? Check(string xhtml)
     {
+        // Most narrative is simple markup: recognising it without an XmlReader avoids several kilobytes of reader
+        // state per div. Anything the scan is unsure of gets the full check, which also words the problem.
+        return XhtmlScanner.IsSurelyWellFormed(xhtml) ? null : CheckWithReader(xhtml);
+    }
+
+    /// <summary>The full check with an XmlReader, for what the scan is unsure of.</summary>
+    internal static string? CheckWithReader(string xhtml)
+    {
         try
         {
             using var reader = XmlReader.Create(new StringReader(xhtml), Settings);

@@ -439,7 +439,7 @@ internal sealed class XmlSession
             return false;
         }
 
-        if (_options.ValidatePrimitiveValues && type.ValueRegex is { } regex && !regex.IsMatch(value))
+        if (_options.ValidatePrimitiveValues && !type.IsValidValue(value))
         {
             Error(ParseIssueCodes.InvalidValue, location, $"'{JsonSession.Shorten(value)}' is not a valid {type.Name} for {element?.Path ?? type.Name}.");
             return false;

@@ -17,7 +17,7 @@ public sealed class KnownDeviationTests
         Assert.True(result.Success, string.Join("; ", result.Issues));
     }
 
-    [Fact(Skip = "Known deviation KD-2 (conformance/known-deviations.md): narrative is checked for well-formedness only.")]
+    [Fact(Skip = "Known deviation KD-2 (conformance/known-deviations.md): the readers check narrative for well-formedness only.")]
     public void KD2_narrative_with_active_content_is_rejected()
     {
         const string json = """

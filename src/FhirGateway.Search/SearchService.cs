@@ -116,7 +116,8 @@ public sealed class SearchService
             return SearchOutcome.Empty(query, options, _clock.GetUtcNow(), _settings.DefaultCount);
         }
 
-        var countOnly = query.Summary == SummaryMode.Count;
+        // _summary=count, and _count=0, ask for the number of matches only.
+        var countOnly = query.Summary == SummaryMode.Count || query.Count == 0;
         var page = await _store.SearchAsync(new StoreSearchQuery
         {
             ResourceTypes = types,

@@ -180,7 +180,9 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
             default:
                 if (node.Type.IsPrimitive && node.Value is { Length: > 0 } primitive)
                 {
-                    rows.Add(IndexRow.ForToken(code, null, primitive));
+                    // A code's system is that of its required binding, when the bound value set has one.
+                    var system = node.Type.Name == "code" && node.Definition is { } element ? BoundCodeSystems.ForPath(element.Path) : null;
+                    rows.Add(IndexRow.ForToken(code, system, primitive));
                 }
 
                 break;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Serialization;
@@ -13,7 +14,7 @@ namespace FhirGateway.Search.Registry;
 /// embedded unchanged) and the gateway's own, which may add parameters or replace official ones with the same base
 /// and code. Expressions are compiled once. Immutable and thread-safe once created.
 /// </summary>
-public sealed class SearchParameterRegistry
+public sealed partial class SearchParameterRegistry
 {
     /// <summary>The source name of the official definitions.</summary>
     public const string CoreSource = "R4 core";
@@ -184,7 +185,7 @@ public sealed class SearchParameterRegistry
         {
             try
             {
-                compiled = FhirPathCompiler.Default.Compile(expression);
+                compiled = FhirPathCompiler.Default.Compile(ForIndexing(expression));
             }
             catch (FhirPathException e)
             {
@@ -244,6 +245,18 @@ public sealed class SearchParameterRegistry
         composite.Components = components;
         return true;
     }
+
+    /// <summary>
+    /// The expression as the indexer evaluates it. <c>where(resolve() is Patient)</c> picks references to patients, but
+    /// a reference by identifier alone has nothing to resolve; when it says its type (Reference.type,
+    /// https://hl7.org/fhir/R4/references.html#logical) that type decides, so <c>patient:identifier</c> finds it.
+    /// </summary>
+    internal static string ForIndexing(string expression) =>
+        ResolveIs().Replace(expression, m =>
+            $"where(resolve() is {m.Groups[1].Value} or (reference.empty() and (type = '{m.Groups[1].Value}' or type = 'http://hl7.org/fhir/StructureDefinition/{m.Groups[1].Value}')))");
+
+    [GeneratedRegex(@"where\(resolve\(\) is ([A-Za-z]+)\)")]
+    private static partial Regex ResolveIs();
 
     private static bool TryParseType(string text, out SearchParamType type)
     {

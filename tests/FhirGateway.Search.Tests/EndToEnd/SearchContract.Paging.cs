@@ -95,6 +95,9 @@ public abstract partial class SearchContract
         var count = await H.SearchAsync("Patient", "_summary=count&family=a,b");
         Assert.Equal(2, count.Total);
         Assert.Empty(count.Matches);
+        var none = await H.SearchAsync("Patient", "_count=0");
+        Assert.Equal(3, none.Total);
+        Assert.Empty(none.Matches);
     }
 
     private Task<SearchOutcome> Next(SearchOutcome page) => FollowAsync(page.NextLink(SearchHarness.BaseUrl));

@@ -33,8 +33,14 @@ public abstract partial class SearchContract
         Assert.Equal(["remote"], await Ids("Observation", "subject=http://other.example.org/fhir/Patient/9"));
         Assert.Empty(await Ids("Observation", "subject=Patient/9"));
         Assert.Equal(["logical"], await Ids("Observation", "subject:identifier=https://fhir.nhs.uk/Id/nhs-number|9449305552"));
-        // patient is subject.where(resolve() is Patient): a reference by identifier alone resolves to nothing.
+        // patient is subject.where(resolve() is Patient): a reference by identifier alone counts when it says its type.
         Assert.Empty(await Ids("Observation", "patient:identifier=9449305552"));
+        await PutAsync("""
+            {"resourceType":"Observation","id":"typed","status":"final","code":{"text":"x"},
+             "subject":{"type":"Patient","identifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"9449305552"}}}
+            """);
+        Assert.Equal(["typed"], await Ids("Observation", "patient:identifier=9449305552"));
+        Assert.Equal(["logical", "typed"], await Ids("Observation", "subject:identifier=9449305552"));
     }
 
     [SearchFact]

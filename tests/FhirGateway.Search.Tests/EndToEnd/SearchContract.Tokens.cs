@@ -27,6 +27,9 @@ public abstract partial class SearchContract
 
         Assert.Equal(["b", "c"], await Ids("Patient", "gender:not=male"));
         Assert.Equal(["a"], await Ids("Patient", "gender=male"));
+        // A code carries the system of its required binding.
+        Assert.Equal(["a"], await Ids("Patient", "gender=http://hl7.org/fhir/administrative-gender|male"));
+        Assert.Empty(await Ids("Patient", "gender=|male"));
         Assert.Equal(["a", "b"], await Ids("Patient", "gender=male,female"));
     }
 

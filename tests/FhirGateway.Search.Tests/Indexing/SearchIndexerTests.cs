@@ -33,7 +33,7 @@ public sealed class SearchIndexerTests
         Assert.Equal(["(03) 5555 6473", "(03) 3410 5613", "(03) 5555 8834"], Example("Patient-example.json", "phone").Select(r => r.Code));
         Assert.All(Example("Patient-example.json", "phone"), r => Assert.Equal("phone", r.System));
         Assert.Equal(["pleasantville"], Example("Patient-example.json", "address-city").Select(r => r.Normalized));
-        Assert.Equal(["male"], Example("Patient-example.json", "gender").Select(r => r.Code));
+        Assert.Equal(["http://hl7.org/fhir/administrative-gender|male"], Example("Patient-example.json", "gender").Select(r => r.System + "|" + r.Code));
         Assert.Equal(["false"], Example("Patient-example.json", "deceased").Select(r => r.Code));
 
         var organization = Assert.Single(Example("Patient-example.json", "organization"));

@@ -6,8 +6,10 @@ using FhirGateway.Api.History;
 using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
+using FhirGateway.Api.Search;
 using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
+using FhirGateway.Search.Configuration;
 using FhirGateway.Storage.Postgres;
 using FhirGateway.Storage.Sqlite;
 
@@ -21,6 +23,7 @@ builder.Services.AddFhirCompression();       // Compression: gzip and Brotli for
 builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
+builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
@@ -37,6 +40,7 @@ fhir.MapResourceInteractions();              // /fhir/{type}, /fhir/{type}/{id},
 fhir.MapFhirHistory();                       // /fhir/_history, /fhir/{type}/_history, /fhir/{type}/{id}/_history
 fhir.MapFhirBundles();                       // POST /fhir: batch and transaction Bundles
 fhir.MapFhirValidate();                      // POST /fhir/{type}/$validate, /fhir/{type}/{id}/$validate
+fhir.MapFhirSearch();                        // GET /fhir/{type}, POST /fhir/{type}/_search, GET /fhir, POST /fhir/_search, /fhir/Patient/{id}/{type}
 app.MapGatewayHealth();                      // GET /healthz
 
 app.Run();

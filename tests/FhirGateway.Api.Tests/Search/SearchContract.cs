@@ -97,6 +97,33 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
     }
 
     [GatewayFact]
+    public async Task Every_route_answers_in_json_and_xml()
+    {
+        using var client = gateway.CreateClient();
+        var code = SearchTestData.UniqueCode();
+        var patient = await client.CreateAsync("Patient", SearchTestData.Patient("Every"));
+        var observation = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+        var expected = $"Observation/{observation}";
+
+        foreach (var (format, mediaType) in new[] { ("json", FhirResponse.JsonMediaType), ("xml", FhirResponse.XmlMediaType) })
+        {
+            var criteria = $"code={SearchTestData.CodeSystem}|{code}&_format={format}";
+            using var type = await client.GetAsync($"/fhir/Observation?{criteria}");
+            using var post = await client.PostAsync($"/fhir/Observation/_search?_format={format}", new FormUrlEncodedContent([new("code", $"{SearchTestData.CodeSystem}|{code}")]));
+            using var system = await client.GetAsync($"/fhir?_type=Observation&{criteria}");
+            using var systemPost = await client.PostAsync($"/fhir/_search?_format={format}", new FormUrlEncodedContent([new("_type", "Observation"), new("code", $"{SearchTestData.CodeSystem}|{code}")]));
+            using var compartment = await client.GetAsync($"/fhir/Patient/{patient}/Observation?{criteria}");
+
+            foreach (var response in new[] { type, post, system, systemPost, compartment })
+            {
+                var bundle = await SearchTestData.ReadSearchSetAsync(response, mediaType);
+                Assert.Equal([expected], bundle.Entries("match"));
+                Assert.Contains($"_format={format}", bundle.Link("self"), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [GatewayFact]
     public async Task Unknown_parameters_are_reported_in_an_outcome_entry_or_refused_under_strict_handling()
     {
         using var client = gateway.CreateClient();

@@ -12,11 +12,11 @@ namespace FhirGateway.Api.Metadata;
 /// </summary>
 internal sealed class CapabilitySearch
 {
+    private static readonly ConditionalWeakTable<SearchParameterRegistry, CapabilitySearch> Cache = new();
+
     private readonly Dictionary<string, IReadOnlyList<SearchParameterInfo>> _parameters;
     private readonly Dictionary<string, List<string>> _includes;
     private readonly Dictionary<string, List<string>> _revIncludes;
-
-    private static readonly ConditionalWeakTable<SearchParameterRegistry, CapabilitySearch> Cache = new();
 
     private CapabilitySearch(SearchParameterRegistry registry)
     {

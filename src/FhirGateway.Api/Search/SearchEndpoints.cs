@@ -1,5 +1,6 @@
 using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Interactions;
+using FhirGateway.Fhir.Definitions;
 using FhirGateway.Search;
 using FhirGateway.Search.Registry;
 
@@ -29,7 +30,7 @@ internal static class SearchEndpoints
         // https://hl7.org/fhir/R4/compartmentdefinition.html#search: GET [base]/Patient/[id]/[type]?...
         var compartment = CompartmentDefinition.Patient;
         var inCompartment = new FhirInteraction("search-type", InteractionLevel.Compartment);
-        foreach (var resourceType in Fhir.Definitions.FhirModel.R4.ResourceTypes)
+        foreach (var resourceType in FhirModel.R4.ResourceTypes)
         {
             var name = resourceType.Name;
             if (compartment.ParametersFor(name).Count == 0 && name != compartment.Code)

@@ -10,6 +10,7 @@ using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
 using FhirGateway.Storage.Postgres;
 using FhirGateway.Storage.Sqlite;
+using FhirGateway.Validation;
 
 // The gateway's table of contents: one registration and one mapping per component (each in its own folder).
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddFhirEndpoint();          // FhirEndpoint: /fhir base, settin
 builder.Services.AddFhirCompression();       // Compression: gzip and Brotli for FHIR media types
 builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
+builder.Services.AddFhirValidation();        // Validation: every write and $validate (R4 definitions, profiles)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement

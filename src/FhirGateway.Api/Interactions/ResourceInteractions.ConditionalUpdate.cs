@@ -31,7 +31,8 @@ internal sealed partial class ResourceInteractions
             ResourceRules.RequireId(bodyId);
         }
 
-        var write = await preparer.PrepareAsync(resource, "update", cancellationToken);
+        var prepared = await preparer.PrepareAsync(resource, "update", cancellationToken);
+        var write = prepared.Write;
         for (var attempt = 1; ; attempt++)
         {
             var match = await MatchAsync(ops, type, criteria, cancellationToken);
@@ -73,7 +74,7 @@ internal sealed partial class ResourceInteractions
                     continue;
                 }
 
-                return Updated(type, id, result);
+                return Updated(type, id, result).With(prepared);
             }
 
             if (preconditions.IfMatch is not null)
@@ -105,7 +106,7 @@ internal sealed partial class ResourceInteractions
                 continue;
             }
 
-            return result.Status == WriteStatus.Created ? Created(type, result) : Updated(type, bodyId ?? string.Empty, result);
+            return (result.Status == WriteStatus.Created ? Created(type, result) : Updated(type, bodyId ?? string.Empty, result)).With(prepared);
         }
     }
 }

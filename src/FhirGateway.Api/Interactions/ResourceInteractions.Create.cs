@@ -20,10 +20,11 @@ internal sealed partial class ResourceInteractions
 
         // "If an id is provided, the server SHALL ignore it" (https://hl7.org/fhir/R4/http.html#create).
         resource.RemoveAll("id");
-        var write = await preparer.PrepareAsync(resource, "create", cancellationToken) with { AssignedId = assignedId };
+        var prepared = await preparer.PrepareAsync(resource, "create", cancellationToken);
+        var write = prepared.Write with { AssignedId = assignedId };
         if (preconditions.IfNoneExist is not { } criteria)
         {
-            return Created(type, await ops.CreateAsync(write, cancellationToken));
+            return Created(type, await ops.CreateAsync(write, cancellationToken)).With(prepared);
         }
 
         var match = await MatchAsync(ops, type, CriteriaQuery.Parse(criteria), cancellationToken);
@@ -37,13 +38,13 @@ internal sealed partial class ResourceInteractions
         // concurrent one: creating both is what the criteria allow.
         if (match.IdentityKeys.Count == 0 || match.IdentityKeys.Except(write.IdentityKeys, StringComparer.Ordinal).Any())
         {
-            return Created(type, await ops.CreateAsync(write, cancellationToken));
+            return Created(type, await ops.CreateAsync(write, cancellationToken)).With(prepared);
         }
 
         var result = await ops.ConditionalCreateAsync(write, cancellationToken);
         if (result.Status == WriteStatus.Created)
         {
-            return Created(type, result);
+            return Created(type, result).With(prepared);
         }
 
         // Another resource holds one of the keys: it matches the criteria (a concurrent creator won) or holds another

@@ -85,7 +85,6 @@ internal sealed partial class ResourceInteractions
             Message = $"Created {type}/{id} at version {result.Version!.VersionId.ToString(CultureInfo.InvariantCulture)}.",
         },
         WriteStatus.VersionConflict or WriteStatus.NotFound => throw WriteFailures.VersionConflict(type, id, result.Version),
-        WriteStatus.IdentityConflict => throw WriteFailures.IdentityConflict(type),
         _ => throw WriteFailures.Unexpected(result.Status),
     };
 }

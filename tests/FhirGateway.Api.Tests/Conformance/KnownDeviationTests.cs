@@ -18,19 +18,6 @@ public sealed class KnownDeviationTests(SqliteGateway factory) : IClassFixture<S
         await FhirResponse.ReadAsync(response, "TerminologyCapabilities");
     }
 
-    [Fact(Skip = "Known deviation KD-4 (conformance/known-deviations.md): business identifiers are unique per resource type.")]
-    public async Task KD4_two_resources_may_share_an_identifier()
-    {
-        using var client = factory.CreateClient();
-        var nhs = NhsNumbers.Next();
-
-        using var first = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("One", nhs)));
-        using var second = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("Two", nhs)));
-
-        Assert.Equal(201, (int)first.StatusCode);
-        Assert.Equal(201, (int)second.StatusCode);
-    }
-
     [Fact(Skip = "Known deviation KD-5 (conformance/known-deviations.md): conditional interactions evaluate identifier and _id only.")]
     public async Task KD5_conditional_create_accepts_any_search_parameter()
     {

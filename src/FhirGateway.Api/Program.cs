@@ -6,6 +6,7 @@ using FhirGateway.Api.History;
 using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
+using FhirGateway.Api.RateLimiting;
 using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
 using FhirGateway.Storage.Postgres;
@@ -26,12 +27,14 @@ builder.Services.AddFhirInteractions();      // Interactions: read, vread, creat
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
+builder.Services.AddFhirRateLimiting();      // RateLimiting: 429 per client, when RateLimiting:Enabled
 
 var app = builder.Build();
 
 app.UseGatewayTelemetry();                   // names server spans after their routes
 app.UseFhirCompression();                    // compresses responses the client accepts compressed
 app.UseFhirOutcomes();                       // exceptions and empty error responses under /fhir
+app.UseFhirRateLimiting();                   // 429 with Retry-After before any work, when enabled
 
 var fhir = app.MapFhirEndpoint();            // /fhir
 fhir.MapFhirMetadata();                      // GET /fhir/metadata

@@ -39,7 +39,7 @@ internal static class EntryResponses
         return wanted switch
         {
             ReturnPreference.OperationOutcome when result.Message is { } message =>
-                response with { Outcome = OperationOutcomes.Create(traceId, IssueSeverity.Information, "informational", message) },
+                response with { Outcome = OperationOutcomes.Success(traceId, message, result.Warnings) },
             ReturnPreference.Representation when result.StatusCode != StatusCodes.Status304NotModified && version is { IsDeleted: false } =>
                 response with { Resource = version },
             _ => response,

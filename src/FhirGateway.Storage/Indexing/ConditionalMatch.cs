@@ -7,9 +7,8 @@ public sealed record ConditionalMatch
     public IReadOnlyList<string> Ids { get; init; } = [];
 
     /// <summary>
-    /// The identity keys every matching resource holds. A resource created for these criteria that holds them all is
-    /// created race-free through <see cref="IResourceOperations.ConditionalCreateAsync"/>; empty when the criteria
-    /// imply none.
+    /// The identity keys every matching resource holds (empty when the criteria imply none). Informational: conditional
+    /// create is race-free through the claim of its criteria (<see cref="ConditionalClaim"/>), whatever the criteria.
     /// </summary>
     public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 

@@ -18,19 +18,6 @@ public sealed class KnownDeviationTests(SqliteGateway factory) : IClassFixture<S
         await FhirResponse.ReadAsync(response, "TerminologyCapabilities");
     }
 
-    [Fact(Skip = "Known deviation KD-4 (conformance/known-deviations.md): business identifiers are unique per resource type.")]
-    public async Task KD4_two_resources_may_share_an_identifier()
-    {
-        using var client = factory.CreateClient();
-        var nhs = NhsNumbers.Next();
-
-        using var first = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("One", nhs)));
-        using var second = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("Two", nhs)));
-
-        Assert.Equal(201, (int)first.StatusCode);
-        Assert.Equal(201, (int)second.StatusCode);
-    }
-
     [Fact(Skip = "Known deviation KD-6 (conformance/known-deviations.md): Binary is served as a FHIR resource only.")]
     public async Task KD6_binary_read_with_its_own_content_type_returns_the_content()
     {

@@ -8,7 +8,7 @@ namespace FhirGateway.Api.Tests.Conformance;
 /// </summary>
 public sealed class KnownDeviationTests(SqliteGateway factory) : IClassFixture<SqliteGateway>
 {
-    [Fact(Skip = "Known deviation KD-3 (conformance/known-deviations.md): the capabilities interaction ignores mode.")]
+    [Fact(Skip = "Known deviation KD-3 (conformance/known-deviations.md): the capabilities interaction has no terminology mode.")]
     public async Task KD3_metadata_mode_terminology_returns_TerminologyCapabilities()
     {
         using var client = factory.CreateClient();

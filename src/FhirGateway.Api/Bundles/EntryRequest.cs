@@ -14,7 +14,7 @@ internal sealed record EntryRequest
     /// <summary>request.method.</summary>
     public required string Method { get; init; }
 
-    /// <summary>The resource type the URL names (null for system history).</summary>
+    /// <summary>The resource type the URL names (null for system history and system search).</summary>
     public string? Type { get; init; }
 
     public string? Id { get; init; }
@@ -24,7 +24,7 @@ internal sealed record EntryRequest
     /// <summary>The criteria of a conditional update, patch or delete.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Criteria { get; init; } = [];
 
-    /// <summary>The query of a history request.</summary>
+    /// <summary>The query of a history or search request.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
 
     /// <summary>request.url as sent, relative to the base.</summary>

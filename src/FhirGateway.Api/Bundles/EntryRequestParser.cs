@@ -46,6 +46,13 @@ internal static class EntryRequestParser
             return parsed with { Kind = EntryKind.History, Query = query };
         }
 
+        // https://hl7.org/fhir/R4/http.html#brules: a GET entry may be any read interaction, search included;
+        // "?..." alone is a system search (GET [base]?...).
+        if (segments.Length == 0 && mark >= 0 && method == "GET")
+        {
+            return parsed with { Kind = EntryKind.Search, Query = query };
+        }
+
         if (segments.Length == 0 || !FhirModel.R4.TryGetResourceType(segments[0], out _))
         {
             throw Invalid($"request.url '{url}' names no FHIR R4 resource type.");
@@ -55,7 +62,7 @@ internal static class EntryRequestParser
         var conditional = mark >= 0 && segments.Length == 1;
         return (method, segments.Length) switch
         {
-            ("GET", 1) => throw new FhirException(StatusCodes.Status400BadRequest, "not-supported", $"Bundle.entry[{index}]: search is not available yet."),
+            ("GET", 1) => parsed with { Kind = EntryKind.Search, Query = query },
             ("GET", 2) when segments[1] == "_history" => parsed with { Kind = EntryKind.History, Query = query },
             ("GET", 2) => parsed with { Kind = EntryKind.Read, Id = segments[1] },
             ("GET", 3) when segments[2] == "_history" => parsed with { Kind = EntryKind.History, Id = segments[1], Query = query },

@@ -40,7 +40,7 @@ internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryIn
         if (entry.Kind == EntryKind.Search)
         {
             // The store's search reads committed data, so only batches run search entries (a transaction refuses them).
-            var outcome = await search.SearchAsync(entry.Type, entry.Query, new SearchOptions { BaseUrl = baseUrl }, cancellationToken);
+            var outcome = await search.SearchAsync(entry.Type, entry.Query, new SearchOptions { BaseUrl = baseUrl, Compartment = entry.Compartment }, cancellationToken);
             return outcome.IsValid
                 ? new EntryResult(new InteractionResult(StatusCodes.Status200OK), null) { Searchset = outcome.ToBundle(baseUrl) }
                 : throw SearchRequests.Refusal(outcome);

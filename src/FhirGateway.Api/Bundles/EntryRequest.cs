@@ -1,5 +1,6 @@
 using FhirGateway.Api.Interactions;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Search;
 
 namespace FhirGateway.Api.Bundles;
 
@@ -18,6 +19,9 @@ internal sealed record EntryRequest
     public string? Type { get; init; }
 
     public string? Id { get; init; }
+
+    /// <summary>The compartment a search entry searches in (<c>Patient/[id]/[type]</c>).</summary>
+    public CompartmentReference? Compartment { get; init; }
 
     public string? VersionId { get; init; }
 

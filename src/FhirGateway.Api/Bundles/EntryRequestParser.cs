@@ -3,6 +3,8 @@ using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.RequestBodies;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Search;
+using FhirGateway.Search.Registry;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FhirGateway.Api.Bundles;
@@ -66,6 +68,7 @@ internal static class EntryRequestParser
             ("GET", 2) when segments[1] == "_history" => parsed with { Kind = EntryKind.History, Query = query },
             ("GET", 2) => parsed with { Kind = EntryKind.Read, Id = segments[1] },
             ("GET", 3) when segments[2] == "_history" => parsed with { Kind = EntryKind.History, Id = segments[1], Query = query },
+            ("GET", 3) when CompartmentSearch(segments) is { } compartment => parsed with { Kind = EntryKind.Search, Type = segments[2], Compartment = compartment, Query = query },
             ("GET", 4) when segments[2] == "_history" => parsed with { Kind = EntryKind.VRead, Id = segments[1], VersionId = segments[3] },
             ("POST", 1) when !conditional => WithResource(parsed with { Kind = EntryKind.Create }),
             ("PUT", 1) when conditional => WithResource(parsed with { Kind = EntryKind.ConditionalUpdate, Criteria = CriteriaQuery.Parse(relative) }),
@@ -78,6 +81,19 @@ internal static class EntryRequestParser
         };
 
         FhirException Invalid(string message) => FhirException.Status(StatusCodes.Status400BadRequest, $"Bundle.entry[{index}] {message}");
+    }
+
+    /// <summary>
+    /// <c>Patient/[id]/[type]</c> for a type in the Patient compartment (https://hl7.org/fhir/R4/compartmentdefinition.html#search),
+    /// as the compartment routes take it; null for any other three segments.
+    /// </summary>
+    private static CompartmentReference? CompartmentSearch(string[] segments)
+    {
+        var compartment = CompartmentDefinition.Patient;
+        return segments[0] == compartment.Code && FhirModel.R4.TryGetResourceType(segments[2], out _) &&
+            (compartment.ParametersFor(segments[2]).Count > 0 || segments[2] == compartment.Code)
+            ? new CompartmentReference(compartment.Code, segments[1])
+            : null;
     }
 
     private static EntryRequest WithResource(EntryRequest entry) => entry.Resource is not null

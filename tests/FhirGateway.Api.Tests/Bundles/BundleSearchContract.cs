@@ -45,6 +45,35 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
     }
 
     [GatewayFact]
+    public async Task A_batch_answers_compartment_search_entries()
+    {
+        using var client = gateway.CreateClient();
+        var patient = await client.CreatePatientAsync("Compartment");
+        var other = await client.CreatePatientAsync("Elsewhere");
+        var observation = Observation(patient);
+        var elsewhere = Observation(other);
+        using var created = await client.PostAsync("/fhir/Observation", TestFhir.Json(observation));
+        using var notMine = await client.PostAsync("/fhir/Observation", TestFhir.Json(elsewhere));
+        var observationId = (await FhirResponse.ReadAsync(created, "Observation")).Value("id");
+        var body = B.Of(
+            "batch",
+            B.Entry("GET", $"Patient/{patient}/Observation"),
+            B.Entry("GET", $"Patient/{patient}/Patient"),
+            B.Entry("GET", $"Patient/{patient}/Organization"));
+
+        using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
+
+        var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
+        Assert.Equal(["200 OK", "200 OK", "400 Bad Request"], entries.Select(e => e.Status()));
+        Assert.Equal(observationId, Assert.Single(entries[0].Resource()!.Entries()).Resource()!.Value("id"));
+        Assert.StartsWith($"http://localhost/fhir/Patient/{patient}/Observation", entries[0].Resource()!.Link("self"), StringComparison.Ordinal);
+        Assert.Equal(patient, Assert.Single(entries[1].Resource()!.Entries()).Resource()!.Value("id"));
+    }
+
+    private static string Observation(string patient) =>
+        "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"weight\"},\"subject\":{\"reference\":\"Patient/" + patient + "\"}}";
+
+    [GatewayFact]
     public async Task A_search_entry_in_error_fails_on_its_own_with_its_OperationOutcome()
     {
         using var client = gateway.CreateClient();

@@ -30,6 +30,11 @@ internal static class EntryResponses
             return response with { ResourceNode = ResponseBundleXml.ToTree(history).Node };
         }
 
+        if (entry.Searchset is { } searchset)
+        {
+            return response with { ResourceNode = searchset };
+        }
+
         if (result.Outcome is { } outcome)
         {
             return response with { ResourceNode = outcome };

@@ -18,9 +18,18 @@ public sealed record ConditionalMatch
     /// <summary>Why <see cref="UnsupportedParameter"/> cannot be evaluated, for the client.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="UnsupportedParameter"/> is malformed (a value its parameter cannot take) rather than one the
+    /// matcher does not know or cannot evaluate: the client's error, not a limit of the server.
+    /// </summary>
+    public bool IsMalformed { get; init; }
+
     /// <summary>Whether the criteria were evaluated.</summary>
     public bool IsSupported => UnsupportedParameter is null;
 
     /// <summary>A refusal naming the criterion.</summary>
     public static ConditionalMatch Unsupported(string parameter, string reason) => new() { UnsupportedParameter = parameter, Reason = reason };
+
+    /// <summary>A refusal naming a malformed criterion.</summary>
+    public static ConditionalMatch Malformed(string parameter, string reason) => new() { UnsupportedParameter = parameter, Reason = reason, IsMalformed = true };
 }

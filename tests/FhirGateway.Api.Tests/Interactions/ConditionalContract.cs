@@ -72,12 +72,18 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
 
         using var unknown = await client.SendAsync(HttpMethod.Post, "/fhir/Patient", TestFhir.Json(TestFhir.Patient("X")), ("If-None-Exist", "no-such-parameter=X"));
         using var malformed = await client.PutAsync("/fhir/Patient?birthdate=not-a-date", TestFhir.Json(TestFhir.Patient("X")));
+        using var malformedIfNoneExist = await client.SendAsync(HttpMethod.Post, "/fhir/Patient", TestFhir.Json(TestFhir.Patient("X")), ("If-None-Exist", "birthdate=notadate"));
+        using var malformedDelete = await client.DeleteAsync("/fhir/Patient?_lastUpdated=gt2020-13-45");
+        using var unknownModifier = await client.DeleteAsync("/fhir/Patient?family:sounds-like=x");
         using var noParameter = await client.SendAsync(HttpMethod.Delete, "/fhir/Binary?identifier=a|b");
         using var noCriteria = await client.DeleteAsync("/fhir/Patient");
 
         var outcome = await OutcomeAssert.IsOutcomeAsync(unknown, 400, "not-supported");
         Assert.Contains("'no-such-parameter'", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
-        Assert.Contains("birthdate", (await OutcomeAssert.IsOutcomeAsync(malformed, 400, "not-supported")).Value("issue.diagnostics"), StringComparison.Ordinal);
+        Assert.Contains("birthdate", (await OutcomeAssert.IsOutcomeAsync(malformed, 400, "invalid")).Value("issue.diagnostics"), StringComparison.Ordinal);
+        Assert.Contains("birthdate", (await OutcomeAssert.IsOutcomeAsync(malformedIfNoneExist, 400, "invalid")).Value("issue.diagnostics"), StringComparison.Ordinal);
+        await OutcomeAssert.IsOutcomeAsync(malformedDelete, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(unknownModifier, 400, "not-supported");
         await OutcomeAssert.IsOutcomeAsync(noParameter, 400, "not-supported");
         await OutcomeAssert.IsOutcomeAsync(noCriteria, 400, "invalid");
     }

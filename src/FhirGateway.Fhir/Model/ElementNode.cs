@@ -28,6 +28,13 @@ public sealed class ElementNode
         Definition = definition;
     }
 
+    // For readers: the type is one the definition's own property table gave, so it fits without a check.
+    private ElementNode(ElementInfo definition, TypeDefinition type)
+    {
+        Type = type;
+        Definition = definition;
+    }
+
     /// <summary>The element definition; null for a resource at the root or a value not yet placed in a tree.</summary>
     public ElementInfo? Definition { get; private set; }
 
@@ -320,6 +327,12 @@ public sealed class ElementNode
         Array.Clear(buffer, 0, _count);
         return buffer;
     }
+
+    /// <summary>
+    /// A node for a property a reader matched by name: the definitions paired <paramref name="type"/> with
+    /// <paramref name="element"/> (a <see cref="PropertyMatch"/>), so the constructor's check is skipped.
+    /// </summary>
+    internal static ElementNode ForMatch(ElementInfo element, TypeDefinition type, string? value = null) => new(element, type) { Value = value };
 
     /// <summary>Sorts children appended out of order into definition order, keeping the order within each element.</summary>
     internal void RestoreOrder()

@@ -103,7 +103,7 @@ internal sealed partial class JsonSession
             return false;
         }
 
-        var child = new ElementNode(type, element);
+        var child = ElementNode.ForMatch(element, type);
         var members = ReadObject(ref reader, child, isResource: false);
         if (child.ChildCount > 0)
         {

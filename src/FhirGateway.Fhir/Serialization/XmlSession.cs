@@ -215,7 +215,7 @@ internal sealed class XmlSession
                 var value = _reader.Value;
                 if (CheckValue(match.Type, match.Element, value, name))
                 {
-                    node.Append(new ElementNode(match.Type, match.Element) { Value = value });
+                    node.Append(ElementNode.ForMatch(match.Element, match.Type, value));
                 }
 
                 continue;
@@ -275,7 +275,7 @@ internal sealed class XmlSession
         }
         else
         {
-            var child = new ElementNode(match.Type!, match.Element);
+            var child = ElementNode.ForMatch(match.Element, match.Type!);
             var issuesBefore = _issues.Count;
             ReadNode(child);
             if (child.Value is null && child.ChildCount == 0)
@@ -444,7 +444,7 @@ internal sealed class XmlSession
             return;
         }
 
-        parent.Append(new ElementNode(div.Type!, div.Element) { Value = value });
+        parent.Append(ElementNode.ForMatch(div.Element, div.Type!, value));
     }
 
     private void SkipElement()

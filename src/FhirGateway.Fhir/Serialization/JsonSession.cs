@@ -20,8 +20,11 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
     private readonly IssuePath _path = new();
     private ChildBuffers _buffers = null!;
 
-    // Property names are decoded here; each is used before the reader moves on, so one buffer serves the whole read.
-    private readonly char[] _nameBuffer = new char[64];
+    // Names and resource types are decoded here; each is used before the reader moves on, so one buffer per
+    // thread serves every read (a buffer per read was a tenth of what a small document's read allocates besides
+    // the tree).
+    [ThreadStatic]
+    private static char[]? t_nameBuffer;
     private bool _fatal;
 
     public ParseResult ParseDocument(ReadOnlySpan<byte> utf8)
@@ -331,7 +334,8 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
     private bool TryGetText(ref Utf8JsonReader reader, out ReadOnlySpan<char> text)
     {
         var raw = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && raw.Length <= _nameBuffer.Length)
+        var buffer = t_nameBuffer ??= new char[64];
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && raw.Length <= buffer.Length)
         {
             var ascii = true;
             for (var i = 0; i < raw.Length; i++)
@@ -343,12 +347,12 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
                     break;
                 }
 
-                _nameBuffer[i] = (char)b;
+                buffer[i] = (char)b;
             }
 
             if (ascii)
             {
-                text = _nameBuffer.AsSpan(0, raw.Length);
+                text = buffer.AsSpan(0, raw.Length);
                 return true;
             }
         }

@@ -10,6 +10,8 @@ internal sealed class XmlSession
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
     private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
+    private static XmlReaderSettings? s_settings;
+
     private readonly FhirModel _model;
     private readonly FhirReaderOptions _options;
     private readonly ArraySegment<byte> _source;
@@ -30,17 +32,7 @@ internal sealed class XmlSession
 
     public ParseResult ParseDocument()
     {
-        var settings = new XmlReaderSettings
-        {
-            // No DTDs: no entity expansion attacks, no external entities (OWASP XXE).
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = false,
-            MaxCharactersInDocument = _options.MaxDocumentBytes,
-            CloseInput = true,
-        };
+        var settings = SettingsFor(_options.MaxDocumentBytes);
 
         if (DeclaredEncoding(_source) is { } encoding && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
         {
@@ -105,6 +97,29 @@ internal sealed class XmlSession
     }
 
     private ParseResult Result(ElementNode? root) => new(root, _issues);
+
+    /// <summary>The reader settings for a size limit; the last ones made are reused (XmlReader.Create only reads them).</summary>
+    private static XmlReaderSettings SettingsFor(long maxDocumentBytes)
+    {
+        if (s_settings is { } cached && cached.MaxCharactersInDocument == maxDocumentBytes)
+        {
+            return cached;
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            // No DTDs: no entity expansion attacks, no external entities (OWASP XXE).
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = false,
+            MaxCharactersInDocument = maxDocumentBytes,
+            CloseInput = true,
+        };
+        s_settings = settings;
+        return settings;
+    }
 
     /// <summary>The encoding named by the XML declaration, if any (XML 1.0 section 4.3.3).</summary>
     private static string? DeclaredEncoding(ReadOnlySpan<byte> source)

@@ -10,6 +10,7 @@ public sealed class TypeDefinition
 {
     private Dictionary<string, PropertyMatch> _properties = new(StringComparer.Ordinal);
     private Dictionary<string, PropertyMatch>.AlternateLookup<ReadOnlySpan<char>> _propertiesBySpan;
+    private Utf8PropertyTable _propertiesByUtf8 = new(new Dictionary<string, PropertyMatch>());
     private ElementInfo[] _elements = [];
     private Regex? _valueRegex;
     private string? _valuePattern;
@@ -128,6 +129,10 @@ public sealed class TypeDefinition
     public bool TryGetProperty(ReadOnlySpan<char> serializedName, out PropertyMatch match) =>
         _propertiesBySpan.TryGetValue(serializedName, out match);
 
+    /// <summary>Finds the element and type a serialized name, given as UTF-8 bytes, stands for.</summary>
+    internal bool TryGetProperty(ReadOnlySpan<byte> utf8SerializedName, out PropertyMatch match) =>
+        _propertiesByUtf8.TryGet(utf8SerializedName, out match);
+
     /// <summary>Finds the element and type a serialized name stands for.</summary>
     public bool TryGetProperty(string serializedName, out PropertyMatch match) =>
         _properties.TryGetValue(serializedName, out match);
@@ -168,6 +173,7 @@ public sealed class TypeDefinition
 
         _properties = map;
         _propertiesBySpan = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        _propertiesByUtf8 = new Utf8PropertyTable(map);
     }
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ public sealed class ElementNode
     private ElementNode[]? _children;
     private int _count;
     private bool _unordered;
+    private bool _borrowed;
 
     /// <summary>Creates a node of <paramref name="type"/> for <paramref name="definition"/> (null for a root resource).</summary>
     public ElementNode(TypeDefinition type, ElementInfo? definition = null)
@@ -23,6 +24,13 @@ public sealed class ElementNode
             CheckFits(type, definition, nameof(type));
         }
 
+        Type = type;
+        Definition = definition;
+    }
+
+    // For readers: the type is one the definition's own property table gave, so it fits without a check.
+    private ElementNode(ElementInfo definition, TypeDefinition type)
+    {
         Type = type;
         Definition = definition;
     }
@@ -108,15 +116,32 @@ public sealed class ElementNode
         }
 
         // In definition order the search runs from the end: readers ask about the element they are reading,
-        // which is almost always the last one added, so the cost no longer grows with the node's width.
-        var end = InsertionIndex(element.Order);
-        var start = end;
-        while (start > 0 && ReferenceEquals(_children![start - 1].Definition, element))
+        // which is almost always the last one added. Its children start where the order does (an element's
+        // Order is unique within its type, and every child belongs to this node's type), found by binary
+        // search, so a list of thousands (Bundle.entry) costs no more per item than a list of one.
+        var order = element.Order;
+        var end = InsertionIndex(order);
+        if (end == 0 || !ReferenceEquals(_children![end - 1].Definition, element))
         {
-            start--;
+            return (end, 0);
         }
 
-        return (start, end - start);
+        var low = 0;
+        var high = end - 1;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_children[middle].Definition!.Order < order)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return (low, end - low);
     }
 
     /// <summary>Adds a child after any existing children of the same element, keeping definition order.</summary>
@@ -263,6 +288,51 @@ public sealed class ElementNode
 
         _children[_count++] = child;
     }
+
+    /// <summary>
+    /// Lets a reader append this node's children into a buffer it lends (one per nesting level, reused across
+    /// nodes), so that <see cref="EndAppend"/> can give the node an array of exactly the right size instead of
+    /// growing one 4, 8, 16... Ignored when the node already has children.
+    /// </summary>
+    internal void BeginAppend(ElementNode[] buffer)
+    {
+        if (_count == 0 && buffer.Length > 0)
+        {
+            _children = buffer;
+            _borrowed = true;
+        }
+    }
+
+    /// <summary>
+    /// Ends appending: restores definition order, copies the children out of the lent buffer and returns the buffer
+    /// (cleared; a larger one when <see cref="Append"/> had to grow it), or null when none was lent.
+    /// </summary>
+    internal ElementNode[]? EndAppend()
+    {
+        RestoreOrder();
+        if (!_borrowed)
+        {
+            return null;
+        }
+
+        _borrowed = false;
+        var buffer = _children!;
+        if (_count == 0)
+        {
+            _children = null;
+            return buffer;
+        }
+
+        _children = buffer.AsSpan(0, _count).ToArray();
+        Array.Clear(buffer, 0, _count);
+        return buffer;
+    }
+
+    /// <summary>
+    /// A node for a property a reader matched by name: the definitions paired <paramref name="type"/> with
+    /// <paramref name="element"/> (a <see cref="PropertyMatch"/>), so the constructor's check is skipped.
+    /// </summary>
+    internal static ElementNode ForMatch(ElementInfo element, TypeDefinition type, string? value = null) => new(element, type) { Value = value };
 
     /// <summary>Sorts children appended out of order into definition order, keeping the order within each element.</summary>
     internal void RestoreOrder()

@@ -5,8 +5,9 @@ namespace FhirGateway.Fhir.Serialization;
 /// <summary>The reader's position as a stack of element names and indexes, formatted as FHIRPath only when an issue needs it.</summary>
 internal sealed class IssuePath
 {
-    private string[] _names = new string[32];
-    private int[] _indexes = new int[32];
+    // Most FHIR paths are under a dozen steps; deeper ones grow the arrays.
+    private string[] _names = new string[12];
+    private int[] _indexes = new int[12];
     private int _depth;
 
     public void Push(string name, int index)

@@ -103,7 +103,7 @@ internal sealed partial class JsonSession
             return false;
         }
 
-        var child = new ElementNode(type, element);
+        var child = ElementNode.ForMatch(element, type);
         var members = ReadObject(ref reader, child, isResource: false);
         if (child.ChildCount > 0)
         {
@@ -147,9 +147,11 @@ internal sealed partial class JsonSession
 
     private static bool CanHold(ElementInfo element, TypeDefinition type)
     {
-        foreach (var allowed in element.Types)
+        // Indexed: a foreach over the IReadOnlyList would allocate an enumerator per contained resource.
+        var types = element.Types;
+        for (var i = 0; i < types.Count; i++)
         {
-            if (allowed.IsAssignableFrom(type))
+            if (types[i].IsAssignableFrom(type))
             {
                 return true;
             }

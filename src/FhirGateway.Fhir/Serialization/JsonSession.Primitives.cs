@@ -79,7 +79,7 @@ internal sealed partial class JsonSession
 
     private static ElementNode NewSlot(ElementNode parent, ElementInfo element, TypeDefinition type)
     {
-        var node = new ElementNode(type, element);
+        var node = ElementNode.ForMatch(element, type);
         parent.Append(node);
         return node;
     }

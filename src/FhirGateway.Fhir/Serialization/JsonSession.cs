@@ -18,9 +18,13 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
 
     private readonly List<ParseIssue> _issues = [];
     private readonly IssuePath _path = new();
+    private ChildBuffers _buffers = null!;
 
-    // Property names are decoded here; each is used before the reader moves on, so one buffer serves the whole read.
-    private readonly char[] _nameBuffer = new char[64];
+    // Names and resource types are decoded here; each is used before the reader moves on, so one buffer per
+    // thread serves every read (a buffer per read was a tenth of what a small document's read allocates besides
+    // the tree).
+    [ThreadStatic]
+    private static char[]? t_nameBuffer;
     private bool _fatal;
 
     public ParseResult ParseDocument(ReadOnlySpan<byte> utf8)
@@ -38,6 +42,7 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
             CommentHandling = JsonCommentHandling.Disallow,
         });
         ElementNode? root = null;
+        _buffers = ChildBuffers.Rent();
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -71,6 +76,10 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
                 Column = e.BytePositionInLine + 1,
             });
             _fatal = true;
+        }
+        finally
+        {
+            _buffers.Return();
         }
 
         return Result(_fatal ? null : root);
@@ -143,9 +152,26 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
         var members = 0;
         var seenResourceType = false;
         var placeholders = false;
+        var level = reader.CurrentDepth;
+        _buffers.Lend(node, level);
         while (!_fatal && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             members++;
+            if (TryGetKnownProperty(ref reader, type, out var found, out var foundPart))
+            {
+                reader.Read();
+                if (!MarkSeen(seen, found, foundPart))
+                {
+                    Skip(ref reader);
+                    continue;
+                }
+
+                placeholders |= ReadProperty(ref reader, node, found, foundPart);
+                continue;
+            }
+
+            // Everything else (resourceType, unknown or escaped names, '_' parts of non-primitives, bad UTF-8)
+            // takes the decoded path, which reports what is wrong.
             if (!TryGetText(ref reader, out var name))
             {
                 Error(ParseIssueCodes.InvalidUtf8, _path.ToString(), "A property name is not valid UTF-8; the property was left out.");
@@ -194,7 +220,27 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
             RemoveEmptyPrimitives(node);
         }
 
+        _buffers.TakeBack(node, level);
         return members;
+    }
+
+    /// <summary>
+    /// Finds the property named at the reader straight from its UTF-8 bytes, for the common case: an unescaped
+    /// name that the type knows, or a '_' part of one of its primitives. False sends the name down the decoded path.
+    /// </summary>
+    private static bool TryGetKnownProperty(ref Utf8JsonReader reader, TypeDefinition type, out PropertyMatch match, out bool isExtensionPart)
+    {
+        isExtensionPart = false;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            match = default;
+            return false;
+        }
+
+        var raw = reader.ValueSpan;
+        isExtensionPart = raw.Length > 1 && raw[0] == '_';
+        return type.TryGetProperty(isExtensionPart ? raw[1..] : raw, out match) &&
+            (!isExtensionPart || match.Type is { IsPrimitive: true, IsXhtml: false });
     }
 
     /// <summary>
@@ -288,7 +334,8 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
     private bool TryGetText(ref Utf8JsonReader reader, out ReadOnlySpan<char> text)
     {
         var raw = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && raw.Length <= _nameBuffer.Length)
+        var buffer = t_nameBuffer ??= new char[64];
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && raw.Length <= buffer.Length)
         {
             var ascii = true;
             for (var i = 0; i < raw.Length; i++)
@@ -300,12 +347,12 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
                     break;
                 }
 
-                _nameBuffer[i] = (char)b;
+                buffer[i] = (char)b;
             }
 
             if (ascii)
             {
-                text = _nameBuffer.AsSpan(0, raw.Length);
+                text = buffer.AsSpan(0, raw.Length);
                 return true;
             }
         }

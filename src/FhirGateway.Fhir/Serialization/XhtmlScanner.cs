@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace FhirGateway.Fhir.Serialization;
 
@@ -13,6 +14,15 @@ internal static class XhtmlScanner
 {
     private const string RootStart = "<div";
     private const string Declaration = "xmlns=\"" + Xhtml.Namespace + "\"";
+
+    // Text that needs no look at all: tab, line feed, carriage return and printable ASCII other than the three
+    // characters markup starts with. Narrative is mostly such runs, skipped in bulk (vectorized).
+    private static readonly SearchValues<char> PlainText = SearchValues.Create(
+        "\t\n\r !\"#$%'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    // The same inside attribute values, where '>' is plain too but either quote may end the value.
+    private static readonly SearchValues<char> PlainValue = SearchValues.Create(
+        "\t\n\r !#$%()*+,-./0123456789:;=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     public static bool IsSurelyWellFormed(string text)
     {
@@ -111,6 +121,13 @@ internal static class XhtmlScanner
                 }
 
                 i = afterTag;
+                continue;
+            }
+
+            if (PlainText.Contains(c))
+            {
+                var run = s.AsSpan(i + 1).IndexOfAnyExcept(PlainText);
+                i = run < 0 ? s.Length : i + 1 + run;
                 continue;
             }
 
@@ -248,6 +265,13 @@ internal static class XhtmlScanner
             var quote = s[i++];
             while (i < s.Length && s[i] != quote)
             {
+                if (PlainValue.Contains(s[i]))
+                {
+                    var run = s.AsSpan(i + 1).IndexOfAnyExcept(PlainValue);
+                    i = run < 0 ? s.Length : i + 1 + run;
+                    continue;
+                }
+
                 if (s[i] == '<')
                 {
                     return -1;
@@ -314,5 +338,6 @@ internal static class XhtmlScanner
     }
 
     /// <summary>XML 1.0 Char for one UTF-16 unit: surrogates are accepted only as part of the scan's doubt-free ASCII-or-BMP path, so refuse them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsXmlChar(char c) => c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
 }

@@ -10,22 +10,18 @@ internal sealed class XhtmlSlicer
 {
     private const string XhtmlDeclaration = " xmlns=\"" + Xhtml.Namespace + "\"";
     private readonly ArraySegment<byte> _source;
-    private readonly List<int> _lineStarts = [];
+    private readonly int _first;
+
+    // A cursor over line starts: narratives are sliced in document order, so lines are counted forward from the
+    // last one found instead of indexing every line of the document up front.
+    private int _line = 1;
+    private int _lineStart;
 
     public XhtmlSlicer(ArraySegment<byte> source)
     {
         _source = source;
-        var bytes = source.AsSpan();
-        var first = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
-        _lineStarts.Add(first);
-        for (var i = first; i < bytes.Length; i++)
-        {
-            // XML 1.0 section 2.11: CR LF, CR and LF each end a line.
-            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.Length || bytes[i + 1] != '\n')))
-            {
-                _lineStarts.Add(i + 1);
-            }
-        }
+        _first = source.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        _lineStart = _first;
     }
 
     /// <summary>
@@ -48,10 +44,11 @@ internal sealed class XhtmlSlicer
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(bytes[from..(close + 1)]);
+        var div = bytes[from..(close + 1)];
+        var text = Encoding.UTF8.GetString(div);
 
         // The div's namespace may be declared on an ancestor; a stand-alone copy must declare it itself.
-        if (text.StartsWith("<div", StringComparison.Ordinal) && !StartTag(text).Contains("xmlns=", StringComparison.Ordinal))
+        if (div.StartsWith("<div"u8) && StartTag(div).IndexOf("xmlns="u8) < 0)
         {
             text = "<div" + XhtmlDeclaration + text[4..];
         }
@@ -59,22 +56,22 @@ internal sealed class XhtmlSlicer
         return text;
     }
 
-    private static string StartTag(string text)
+    private static ReadOnlySpan<byte> StartTag(ReadOnlySpan<byte> div)
     {
-        var close = CloseOfTag(Encoding.UTF8.GetBytes(text), 0);
-        return close < 0 ? text : text[..(close + 1)];
+        var close = CloseOfTag(div, 0);
+        return close < 0 ? div : div[..(close + 1)];
     }
 
     /// <summary>The byte offset of a 1-based line and column (columns count UTF-16 units, as the reader does).</summary>
     private int Offset(int line, int column)
     {
-        if (line < 1 || line > _lineStarts.Count)
+        var offset = LineStart(line);
+        if (offset < 0)
         {
             return -1;
         }
 
         var bytes = _source.AsSpan();
-        var offset = _lineStarts[line - 1];
         for (var units = 1; units < column && offset < bytes.Length;)
         {
             var b = bytes[offset];
@@ -84,6 +81,43 @@ internal sealed class XhtmlSlicer
         }
 
         return offset;
+    }
+
+    /// <summary>The byte offset where 1-based <paramref name="line"/> starts; -1 past the last line.</summary>
+    private int LineStart(int line)
+    {
+        if (line < 1)
+        {
+            return -1;
+        }
+
+        if (line < _line)
+        {
+            _line = 1;
+            _lineStart = _first;
+        }
+
+        var bytes = _source.AsSpan();
+        while (_line < line)
+        {
+            var next = bytes[_lineStart..].IndexOfAny((byte)'\n', (byte)'\r');
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            // XML 1.0 section 2.11: CR LF, CR and LF each end a line.
+            var end = _lineStart + next;
+            if (bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n')
+            {
+                end++;
+            }
+
+            _lineStart = end + 1;
+            _line++;
+        }
+
+        return _lineStart;
     }
 
     /// <summary>The offset of the '>' that closes the tag at or after <paramref name="from"/>, skipping quoted attribute values.</summary>

@@ -10,11 +10,14 @@ internal sealed class XmlSession
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
     private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
+    private static XmlReaderSettings? s_settings;
+
     private readonly FhirModel _model;
     private readonly FhirReaderOptions _options;
     private readonly ArraySegment<byte> _source;
     private readonly List<ParseIssue> _issues = [];
     private readonly IssuePath _path = new();
+    private ChildBuffers _buffers = null!;
     private XmlReader _reader = null!;
     private IXmlLineInfo? _lines;
     private XhtmlSlicer? _slicer;
@@ -29,17 +32,7 @@ internal sealed class XmlSession
 
     public ParseResult ParseDocument()
     {
-        var settings = new XmlReaderSettings
-        {
-            // No DTDs: no entity expansion attacks, no external entities (OWASP XXE).
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = false,
-            MaxCharactersInDocument = _options.MaxDocumentBytes,
-            CloseInput = true,
-        };
+        var settings = SettingsFor(_options.MaxDocumentBytes);
 
         if (DeclaredEncoding(_source) is { } encoding && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase))
         {
@@ -48,6 +41,7 @@ internal sealed class XmlSession
         }
 
         ElementNode? root = null;
+        _buffers = ChildBuffers.Rent();
         try
         {
             using var stream = new MemoryStream(_source.Array!, _source.Offset, _source.Count, writable: false);
@@ -94,11 +88,38 @@ internal sealed class XmlSession
             });
             _fatal = true;
         }
+        finally
+        {
+            _buffers.Return();
+        }
 
         return Result(_fatal ? null : root);
     }
 
     private ParseResult Result(ElementNode? root) => new(root, _issues);
+
+    /// <summary>The reader settings for a size limit; the last ones made are reused (XmlReader.Create only reads them).</summary>
+    private static XmlReaderSettings SettingsFor(long maxDocumentBytes)
+    {
+        if (s_settings is { } cached && cached.MaxCharactersInDocument == maxDocumentBytes)
+        {
+            return cached;
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            // No DTDs: no entity expansion attacks, no external entities (OWASP XXE).
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = false,
+            MaxCharactersInDocument = maxDocumentBytes,
+            CloseInput = true,
+        };
+        s_settings = settings;
+        return settings;
+    }
 
     /// <summary>The encoding named by the XML declaration, if any (XML 1.0 section 4.3.3).</summary>
     private static string? DeclaredEncoding(ReadOnlySpan<byte> source)
@@ -135,6 +156,15 @@ internal sealed class XmlSession
             return;
         }
 
+        var level = _reader.Depth;
+        _buffers.Lend(node, level);
+        ReadContent(node);
+        _buffers.TakeBack(node, level);
+    }
+
+    /// <summary>Reads the attributes and children of the element at the reader; ends on its end tag.</summary>
+    private void ReadContent(ElementNode node)
+    {
         var type = node.Type;
         if (_reader.HasAttributes)
         {
@@ -152,7 +182,6 @@ internal sealed class XmlSession
             switch (_reader.NodeType)
             {
                 case XmlNodeType.EndElement:
-                    node.RestoreOrder();
                     return;
                 case XmlNodeType.Element:
                     ReadChild(node, ref lastOrder);
@@ -188,7 +217,7 @@ internal sealed class XmlSession
             if (name == "value" && type.IsPrimitive && !type.IsXhtml)
             {
                 var value = _reader.Value;
-                if (CheckValue(type, node.Definition, value, _path.ToString()))
+                if (CheckValue(type, node.Definition, value, null))
                 {
                     node.Value = value;
                 }
@@ -199,9 +228,9 @@ internal sealed class XmlSession
             if (type.TryGetProperty(name, out var match) && match.Element.IsXmlAttribute && match.Type is not null)
             {
                 var value = _reader.Value;
-                if (CheckValue(match.Type, match.Element, value, _path.Child(name)))
+                if (CheckValue(match.Type, match.Element, value, name))
                 {
-                    node.Append(new ElementNode(match.Type, match.Element) { Value = value });
+                    node.Append(ElementNode.ForMatch(match.Element, match.Type, value));
                 }
 
                 continue;
@@ -261,7 +290,7 @@ internal sealed class XmlSession
         }
         else
         {
-            var child = new ElementNode(match.Type!, match.Element);
+            var child = ElementNode.ForMatch(match.Element, match.Type!);
             var issuesBefore = _issues.Count;
             ReadNode(child);
             if (child.Value is null && child.ChildCount == 0)
@@ -353,7 +382,7 @@ internal sealed class XmlSession
                 continue;
             }
 
-            if (!element.Types.Any(t => t.IsAssignableFrom(type)))
+            if (!CanHold(element, type))
             {
                 Error(ParseIssueCodes.WrongJsonType, _path.ToString(), $"{element.Path} must hold a {string.Join(" or ", element.Types)}, not a {type.Name}.");
                 SkipElement();
@@ -375,6 +404,21 @@ internal sealed class XmlSession
         }
 
         parent.Append(resource);
+    }
+
+    private static bool CanHold(ElementInfo element, TypeDefinition type)
+    {
+        // Indexed: a foreach over the IReadOnlyList would allocate an enumerator per contained resource.
+        var types = element.Types;
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i].IsAssignableFrom(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ReadXhtml(ElementNode parent, PropertyMatch div)
@@ -415,7 +459,7 @@ internal sealed class XmlSession
             return;
         }
 
-        parent.Append(new ElementNode(div.Type!, div.Element) { Value = value });
+        parent.Append(ElementNode.ForMatch(div.Element, div.Type!, value));
     }
 
     private void SkipElement()
@@ -431,22 +475,29 @@ internal sealed class XmlSession
         }
     }
 
-    private bool CheckValue(TypeDefinition type, ElementInfo? element, string value, string location)
+    /// <summary>
+    /// Checks a value attribute; <paramref name="attribute"/> names it when it is an attribute of its own (<c>id</c>,
+    /// <c>url</c>) rather than the element's <c>value</c>. The FHIRPath location is built only when an issue is
+    /// reported: building it for every value was most of the reader's allocation.
+    /// </summary>
+    private bool CheckValue(TypeDefinition type, ElementInfo? element, string value, string? attribute)
     {
         if (value.Length > _options.MaxStringLength)
         {
-            Error(ParseIssueCodes.StringTooLong, location, $"The value is longer than the limit of {_options.MaxStringLength} characters.");
+            Error(ParseIssueCodes.StringTooLong, Location(attribute), $"The value is longer than the limit of {_options.MaxStringLength} characters.");
             return false;
         }
 
         if (_options.ValidatePrimitiveValues && !type.IsValidValue(value))
         {
-            Error(ParseIssueCodes.InvalidValue, location, $"'{JsonSession.Shorten(value)}' is not a valid {type.Name} for {element?.Path ?? type.Name}.");
+            Error(ParseIssueCodes.InvalidValue, Location(attribute), $"'{JsonSession.Shorten(value)}' is not a valid {type.Name} for {element?.Path ?? type.Name}.");
             return false;
         }
 
         return true;
     }
+
+    private string Location(string? attribute) => attribute is null ? _path.ToString() : _path.Child(attribute);
 
     private void Error(string code, string location, string message) =>
         _issues.Add(new ParseIssue(IssueSeverity.Error, code, location, message) { Line = _lines?.LineNumber, Column = _lines?.LinePosition });

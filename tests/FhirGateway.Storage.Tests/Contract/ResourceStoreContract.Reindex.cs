@@ -89,6 +89,59 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(0, await new RelationalReindexStore(Store).CountStaleAsync(Current, null));
     }
 
+    [StoreFact]
+    public async Task Writes_racing_a_reindexer_keep_their_own_rows()
+    {
+        const int count = 40;
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await CreatedAsync(Unindexed("Stale", Old))).Id);
+        }
+
+        var writer = Harness.NewInstance();
+        var reindexer = new RelationalReindexStore(Harness.NewInstance());
+        await Concurrently.RunAsync(2, async i =>
+        {
+            if (i == 0)
+            {
+                // Other instances rewrite every resource, newest first: half under the current definitions, half
+                // under the old ones (an instance not yet upgraded), each with its own rows.
+                for (var n = count - 1; n >= 0; n--)
+                {
+                    var family = "Fresh" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await writer.UpdateAsync(ids[n], TestResources.PatientWrite(family) with { IndexFingerprint = n % 2 == 0 ? Current : Old });
+                }
+
+                return 0;
+            }
+
+            return await ReindexAllAsync(reindexer, 3);
+        });
+
+        // The next run (the next start) reindexes what the old instance wrote; every resource then has exactly the
+        // rows of its current version.
+        await ReindexAllAsync(reindexer, 100);
+        Assert.Equal(0, await reindexer.CountStaleAsync(Current, null));
+        var rows = await Harness.RowsAsync("SELECT text_exact FROM search_index WHERE param = 'family' ORDER BY text_exact");
+        Assert.Equal(
+            Enumerable.Range(0, count).Select(n => "Fresh" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal),
+            rows.Select(r => (string)r[0]!));
+    }
+
+    private static async Task<int> ReindexAllAsync(RelationalReindexStore reindex, int batchSize)
+    {
+        var total = 0;
+        long after = 0;
+        while (await reindex.FindStaleAsync(Current, null, after, batchSize) is { Count: > 0 } batch)
+        {
+            total += await reindex.ReplaceIndexAsync(batch.Select(s => new ReindexedResource(s, FamilyRows(s))).ToList(), Current);
+            after = batch[^1].Key;
+        }
+
+        return total;
+    }
+
     /// <summary>A Patient write without index rows, as stored before its parameters existed.</summary>
     private static ResourceWrite Unindexed(string family, string? fingerprint) =>
         new(TestResources.Patient(family)) { IndexFingerprint = fingerprint };

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using FhirGateway.Storage.Indexing;
 
 namespace FhirGateway.Storage.Relational;
@@ -43,22 +45,53 @@ internal static class ReindexRows
             command.WithText("@type", type);
         }
 
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
-    /// Claims a resource for new rows: sets its fingerprint when it is still at <paramref name="version"/> and still
-    /// stale. On PostgreSQL the UPDATE takes the row lock a writer takes (<c>FOR UPDATE</c>), and a concurrent
-    /// writer's or reindexer's commit makes the re-checked condition false; SQLite has one writer at a time.
+    /// Claims resources for new rows in one statement: sets the fingerprint of each that is still at the version read
+    /// and still stale, and returns their keys. On PostgreSQL the UPDATE takes the row locks writers take
+    /// (<c>FOR UPDATE</c>) and re-checks the condition on rows a concurrent writer or reindexer changed meanwhile;
+    /// SQLite has one writer at a time.
     /// </summary>
-    public static async Task<bool> ClaimAsync(DbSession db, long key, long version, string fingerprint, CancellationToken cancellationToken)
+    public static async Task<HashSet<long>> ClaimAsync(DbSession db, IReadOnlyList<ReindexedResource> resources, string fingerprint, CancellationToken cancellationToken)
     {
-        await using var command = db.Command(
-            "UPDATE resources SET index_fingerprint = @fp WHERE resource_key = @key AND version = @version AND " +
-            "NOT deleted AND (index_fingerprint IS NULL OR index_fingerprint <> @fp)")
-            .WithText("@fp", fingerprint)
-            .WithInt64("@key", key)
-            .WithInt64("@version", version);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var command = db.Command(string.Empty).WithText("@fp", fingerprint);
+        var versions = new StringBuilder();
+        for (var i = 0; i < resources.Count; i++)
+        {
+            var k = "@k" + i.ToString(CultureInfo.InvariantCulture);
+            var v = "@v" + i.ToString(CultureInfo.InvariantCulture);
+            versions.Append(i == 0 ? "(" : " OR (").Append("resource_key = ").Append(k).Append(" AND version = ").Append(v).Append(')');
+            command.WithInt64(k, resources[i].Resource.Key).WithInt64(v, resources[i].Resource.Version.VersionId);
+        }
+
+        command.CommandText =
+            "UPDATE resources SET index_fingerprint = @fp WHERE (" + versions + ") AND NOT deleted AND " +
+            "(index_fingerprint IS NULL OR index_fingerprint <> @fp) RETURNING resource_key";
+        var claimed = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(reader.GetInt64(0));
+        }
+
+        return claimed;
+    }
+
+    /// <summary>Removes the index rows of several resources.</summary>
+    public static async Task RemoveIndexAsync(DbSession db, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(string.Empty);
+        var names = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            var name = "@k" + names.Count.ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            command.WithInt64(name, key);
+        }
+
+        command.CommandText = "DELETE FROM search_index WHERE resource_key IN (" + string.Join(", ", names) + ")";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

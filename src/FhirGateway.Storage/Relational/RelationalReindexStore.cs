@@ -5,6 +5,8 @@ namespace FhirGateway.Storage.Relational;
 /// <summary>The reindexer's statements over the relational store, each call in its own short transaction.</summary>
 internal sealed class RelationalReindexStore(RelationalResourceStore store) : IReindexStore
 {
+    private const int MaxTransientAttempts = 4;
+
     public async Task<IReadOnlyList<StaleResource>> FindStaleAsync(
         string fingerprint, string? resourceType, long afterKey, int max, CancellationToken cancellationToken = default)
     {
@@ -40,46 +42,55 @@ internal sealed class RelationalReindexStore(RelationalResourceStore store) : IR
 
         return await RunAsync("reindex-replace", null, true, async db =>
         {
-            var replaced = 0;
-            foreach (var item in resources)
+            var claimed = await ReindexRows.ClaimAsync(db, resources, fingerprint, cancellationToken);
+            if (claimed.Count == 0)
             {
-                var version = item.Resource.Version;
-                if (!await ReindexRows.ClaimAsync(db, item.Resource.Key, version.VersionId, fingerprint, cancellationToken))
-                {
-                    continue;
-                }
-
-                await IndexRows.RemoveAllAsync(db, item.Resource.Key, cancellationToken);
-                await IndexRows.AddAsync(db, item.Resource.Key, version.ResourceType, item.Rows, cancellationToken);
-                replaced++;
+                return 0;
             }
 
-            return replaced;
+            await ReindexRows.RemoveIndexAsync(db, claimed, cancellationToken);
+            foreach (var item in resources.Where(r => claimed.Contains(r.Resource.Key)))
+            {
+                await IndexRows.AddAsync(db, item.Resource.Key, item.Resource.Version.ResourceType, item.Rows, cancellationToken);
+            }
+
+            return claimed.Count;
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one call in its own connection (and transaction, for writes), running it again after a deadlock or busy
+    /// database: nothing committed, and the compare-and-set makes a second run safe.
+    /// </summary>
     private async Task<T> RunAsync<T>(string operation, string? resourceType, bool write, Func<DbSession, Task<T>> work, CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
         var provider = store.Provider;
         return await store.TraceAsync(operation, resourceType, async () =>
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await using var connection = await provider.OpenAsync(cancellationToken);
-                await using var transaction = write ? await provider.BeginWriteAsync(connection, cancellationToken) : null;
-                var result = await work(new DbSession(connection, transaction, provider));
-                if (transaction is not null)
+                try
                 {
-                    await transaction.CommitAsync(cancellationToken);
-                }
+                    await using var connection = await provider.OpenAsync(cancellationToken);
+                    await using var transaction = write ? await provider.BeginWriteAsync(connection, cancellationToken) : null;
+                    var result = await work(new DbSession(connection, transaction, provider));
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
 
-                return result;
-            }
-            catch (Exception e) when (provider.IsTransient(e))
-            {
-                // Nothing committed: the reindexer runs the batch again later.
-                throw new TransientStorageException($"The {provider.SystemName} database was busy; the reindex batch did not commit.", e);
+                    return result;
+                }
+                catch (Exception e) when (provider.IsTransient(e))
+                {
+                    if (attempt >= MaxTransientAttempts || cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TransientStorageException($"The {provider.SystemName} database stayed busy; the reindex batch did not commit.", e);
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), cancellationToken);
+                }
             }
         }, _ => "ok");
     }

@@ -7,6 +7,7 @@ using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.RateLimiting;
+using FhirGateway.Api.Reindexing;
 using FhirGateway.Api.Search;
 using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
@@ -27,6 +28,7 @@ builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:
 builder.Services.AddFhirValidation();        // Validation: every write and $validate (R4 definitions, profiles)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
 builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
+builder.Services.AddFhirReindexing();        // Reindexing: index rows of resources stored under older search parameters
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
@@ -45,6 +47,7 @@ fhir.MapResourceInteractions();              // /fhir/{type}, /fhir/{type}/{id},
 fhir.MapFhirHistory();                       // /fhir/_history, /fhir/{type}/_history, /fhir/{type}/{id}/_history
 fhir.MapFhirBundles();                       // POST /fhir: batch and transaction Bundles
 fhir.MapFhirValidate();                      // POST /fhir/{type}/$validate, /fhir/{type}/{id}/$validate
+fhir.MapFhirReindex();                       // POST /fhir/$reindex, /fhir/{type}/$reindex (administrative)
 fhir.MapFhirSearch();                        // GET /fhir/{type}, POST /fhir/{type}/_search, GET /fhir, POST /fhir/_search, /fhir/Patient/{id}/{type}
 app.MapGatewayHealth();                      // GET /healthz
 

@@ -30,6 +30,13 @@ public sealed record ResourceWrite(ElementNode Resource)
     /// </summary>
     public string? AssignedId { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the search parameter definitions <see cref="IndexRows"/> were extracted with
+    /// (<see cref="IResourceIndexer.Fingerprint"/>), kept with the resource so the reindexer knows which resources to
+    /// re-extract when the definitions change; null for "unknown" (the reindexer re-extracts them).
+    /// </summary>
+    public string? IndexFingerprint { get; init; }
+
     /// <summary>Outbox topics: one outbox item per topic for the version written, in the same transaction.</summary>
     public IReadOnlyList<string> OutboxTopics { get; init; } = [];
 }

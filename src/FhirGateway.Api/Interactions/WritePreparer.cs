@@ -31,7 +31,7 @@ internal sealed class WritePreparer(IResourceValidator validator, IResourceIndex
         }
 
         var index = indexer.Index(resource);
-        return new PreparedWrite(new ResourceWrite(resource) { IndexRows = index.Rows, IdentityKeys = index.IdentityKeys }, issues);
+        return new PreparedWrite(new ResourceWrite(resource) { IndexRows = index.Rows, IdentityKeys = index.IdentityKeys, IndexFingerprint = indexer.Fingerprint }, issues);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FhirGateway.Api.Formats;
+using FhirGateway.Api.Reindexing;
 using FhirGateway.Api.Search;
 using FhirGateway.Api.Validation;
 using FhirGateway.Fhir.Definitions;
@@ -84,6 +85,7 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
         }
 
         rest.AddNew("compartment").Value = SearchEndpoints.PatientCompartment;
+        AddOperation(rest, ReindexOperation.Name, ReindexOperation.Definition);
 
         return statement;
     }
@@ -107,9 +109,15 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
         Set(resource, "conditionalDelete", "single");
         search.AddTo(resource, type);
 
-        var operation = resource.AddNew("operation");
-        Set(operation, "name", "validate");
-        Set(operation, "definition", ValidateOperation.Definition);
+        AddOperation(resource, "validate", ValidateOperation.Definition);
+        AddOperation(resource, ReindexOperation.Name, ReindexOperation.Definition);
+    }
+
+    private static void AddOperation(ElementNode parent, string name, string definition)
+    {
+        var operation = parent.AddNew("operation");
+        Set(operation, "name", name);
+        Set(operation, "definition", definition);
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>

@@ -10,7 +10,7 @@ namespace FhirGateway.Api.Telemetry;
 internal static class TelemetryExtensions
 {
     // The sources and meters .NET itself emits; the gateway's components add theirs here as they arrive.
-    private static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "FhirGateway.Rest", "FhirGateway.Storage"];
+    private static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "FhirGateway.Rest", "FhirGateway.Reindex", "FhirGateway.Storage"];
 
     private static readonly string[] Meters =
     [
@@ -23,6 +23,7 @@ internal static class TelemetryExtensions
         "System.Runtime",
         "Npgsql",
         "FhirGateway.Rest",
+        "FhirGateway.Reindex",
         "FhirGateway.Storage",
     ];
 

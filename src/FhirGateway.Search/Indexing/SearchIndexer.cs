@@ -36,7 +36,11 @@ public sealed class SearchIndexer
         _registry = registry;
         _localBases = (localBaseUrls ?? []).Select(b => b.TrimEnd('/')).Where(b => b.Length > 0).ToList();
         _writer = new IndexRowWriter(_localBases);
+        Fingerprint = IndexFingerprint.Of(registry, _localBases);
     }
+
+    /// <summary>The fingerprint of the definitions this indexer extracts rows with (<see cref="IndexFingerprint"/>).</summary>
+    public string Fingerprint { get; }
 
     /// <summary>The index rows of a resource (a root resource node), without duplicates.</summary>
     public IReadOnlyList<IndexRow> Extract(ElementNode resource)
@@ -79,7 +83,7 @@ public sealed class SearchIndexer
     }
 
     /// <summary>A write of the resource carrying its index rows, for <see cref="IResourceStore"/>.</summary>
-    public ResourceWrite PrepareWrite(ElementNode resource) => new(resource) { IndexRows = Extract(resource) };
+    public ResourceWrite PrepareWrite(ElementNode resource) => new(resource) { IndexRows = Extract(resource), IndexFingerprint = Fingerprint };
 
     /// <summary>
     /// Each result of the composite's expression is one occurrence: its components' rows are written under

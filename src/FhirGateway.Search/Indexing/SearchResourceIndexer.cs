@@ -11,4 +11,7 @@ public sealed class SearchResourceIndexer(SearchIndexer indexer) : IResourceInde
 {
     /// <inheritdoc />
     public ResourceIndex Index(ElementNode resource) => new(indexer.Extract(resource), IdentityKeys.Of(resource));
+
+    /// <inheritdoc />
+    public string? Fingerprint => indexer.Fingerprint;
 }

@@ -1,3 +1,4 @@
+using FhirGateway.Storage.Indexing;
 using FhirGateway.Storage.Outbox;
 using FhirGateway.Storage.Relational;
 using FhirGateway.Storage.Relational.Search;
@@ -33,6 +34,7 @@ internal static class StorageRegistration
         services.TryAddSingleton<IResourceStore>(sp => sp.GetRequiredService<RelationalResourceStore>());
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<RelationalResourceStore>());
         services.TryAddSingleton<IResourceSearch>(sp => new RelationalResourceSearch(sp.GetRequiredService<RelationalResourceStore>()));
+        services.TryAddSingleton<IReindexStore>(sp => new RelationalReindexStore(sp.GetRequiredService<RelationalResourceStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageInitializer>());
         return services;
     }

@@ -12,4 +12,11 @@ public interface IResourceIndexer
 {
     /// <summary>The index rows and identity keys of <paramref name="resource"/> (a root resource node).</summary>
     ResourceIndex Index(ElementNode resource);
+
+    /// <summary>
+    /// A stable hash of everything that decides which rows <see cref="Index"/> makes (the search parameter definitions
+    /// and the extraction code's version), stored with each resource (<see cref="ResourceWrite.IndexFingerprint"/>);
+    /// null when the indexer makes no search rows, so nothing needs reindexing.
+    /// </summary>
+    string? Fingerprint => null;
 }

@@ -23,27 +23,32 @@ internal static class ResourceRows
     }
 
     /// <summary>Inserts the resource row; null when a row for the type and id already exists (a concurrent create won).</summary>
-    public static async Task<long?> InsertAsync(DbSession db, string type, string id, long version, DateTimeOffset lastUpdated, CancellationToken cancellationToken)
+    public static async Task<long?> InsertAsync(
+        DbSession db, string type, string id, long version, DateTimeOffset lastUpdated, string? fingerprint, CancellationToken cancellationToken)
     {
         await using var command = db.Command(
-            "INSERT INTO resources (resource_type, resource_id, version, deleted, last_updated) VALUES (@type, @id, @version, @deleted, @updated) " +
+            "INSERT INTO resources (resource_type, resource_id, version, deleted, last_updated, index_fingerprint) VALUES (@type, @id, @version, @deleted, @updated, @fp) " +
             "ON CONFLICT (resource_type, resource_id) DO NOTHING RETURNING resource_key")
             .WithText("@type", type)
             .WithText("@id", id)
             .WithInt64("@version", version)
             .With("@deleted", false, DbType.Boolean)
-            .WithTimestamp(db.Provider, "@updated", lastUpdated);
+            .WithTimestamp(db.Provider, "@updated", lastUpdated)
+            .WithText("@fp", fingerprint);
         var key = await command.ExecuteScalarAsync(cancellationToken);
         return key is null or DBNull ? null : Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Moves the resource row to a new current version.</summary>
-    public static async Task UpdateAsync(DbSession db, long key, long version, bool deleted, DateTimeOffset lastUpdated, CancellationToken cancellationToken)
+    /// <summary>Moves the resource row to a new current version, whose index rows were extracted with <paramref name="fingerprint"/>.</summary>
+    public static async Task UpdateAsync(
+        DbSession db, long key, long version, bool deleted, DateTimeOffset lastUpdated, string? fingerprint, CancellationToken cancellationToken)
     {
-        await using var command = db.Command("UPDATE resources SET version = @version, deleted = @deleted, last_updated = @updated WHERE resource_key = @key")
+        await using var command = db.Command(
+            "UPDATE resources SET version = @version, deleted = @deleted, last_updated = @updated, index_fingerprint = @fp WHERE resource_key = @key")
             .WithInt64("@version", version)
             .With("@deleted", deleted, DbType.Boolean)
             .WithTimestamp(db.Provider, "@updated", lastUpdated)
+            .WithText("@fp", fingerprint)
             .WithInt64("@key", key);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -35,7 +35,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
     {
         var id = input.Write.AssignedId ?? Guid.CreateVersion7().ToString("D");
         var now = Now(null);
-        var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken)
+        var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, input.Write.IndexFingerprint, cancellationToken)
             ?? throw new InvalidOperationException($"The id assigned to a new {input.ResourceType} was already taken.");
         await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
         return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Create, now, false, cancellationToken));
@@ -54,7 +54,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
 
             var id = input.Write.AssignedId ?? Guid.CreateVersion7().ToString("D");
             var now = Now(null);
-            var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken)
+            var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, input.Write.IndexFingerprint, cancellationToken)
                 ?? throw new InvalidOperationException($"The id assigned to a new {input.ResourceType} was already taken.");
             if (await ClaimRows.TryClaimAsync(db, claim, input.ResourceType, key, now, cancellationToken) ||
                 (claim.ReplacingHolder is { } holder && await ClaimRows.TakeOverAsync(db, claim, input.ResourceType, holder, key, now, cancellationToken)))
@@ -145,7 +145,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
 
         var now = Now(c.LastUpdated);
         var tombstone = new ResourceVersion(type, id, c.Version + 1, now, ResourceChange.Delete, ReadOnlyMemory<byte>.Empty);
-        await ResourceRows.UpdateAsync(db, c.Key, tombstone.VersionId, true, now, cancellationToken);
+        await ResourceRows.UpdateAsync(db, c.Key, tombstone.VersionId, true, now, null, cancellationToken);
         await ResourceRows.InsertVersionAsync(db, c.Key, tombstone, cancellationToken);
         await IndexRows.RemoveAllAsync(db, c.Key, cancellationToken);
         await IdentityKeyRows.RemoveAllAsync(db, c.Key, cancellationToken);
@@ -176,7 +176,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
     private async Task<WriteResult?> CreateWithIdAsync(string id, WriteInput input, CancellationToken cancellationToken)
     {
         var now = Now(null);
-        if (await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken) is not { } key)
+        if (await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, input.Write.IndexFingerprint, cancellationToken) is not { } key)
         {
             return null;
         }
@@ -198,7 +198,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
 
         var next = current.Version + 1;
         var now = Now(current.LastUpdated);
-        await ResourceRows.UpdateAsync(db, current.Key, next, false, now, cancellationToken);
+        await ResourceRows.UpdateAsync(db, current.Key, next, false, now, input.Write.IndexFingerprint, cancellationToken);
         var version = await WriteVersionAsync(current.Key, input, id, next, ResourceChange.Update, now, true, cancellationToken);
         return new WriteResult(current.Deleted ? WriteStatus.Created : WriteStatus.Updated, version);
     }

@@ -29,6 +29,7 @@ public sealed class StartupValidationTests
         start.Environment["Storage__Provider"] = "Postgres";
         start.Environment["RateLimiting__Enabled"] = "true";
         start.Environment["RateLimiting__ConcurrentRequestsPerClient"] = "-1";
+        start.Environment["Reindex__BatchSize"] = "0";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -53,6 +54,7 @@ public sealed class StartupValidationTests
         Assert.Contains("Fhir:MaxBundleEntries", output, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ConnectionString", output, StringComparison.Ordinal);
         Assert.Contains("RateLimiting:ConcurrentRequestsPerClient must be from 0", output, StringComparison.Ordinal);
+        Assert.Contains("Reindex:BatchSize must be from 1", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -143,6 +143,7 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
     {
         var rest = statement.Child("rest")!;
         var declared = rest.ChildrenNamed("interaction").Select(i => i.Value("code")!).ToHashSet();
+        declared.UnionWith(rest.ChildrenNamed("operation").Select(o => $"${o.Value("name")}"));
         foreach (var compartment in rest.ChildrenNamed("compartment"))
         {
             Assert.Equal("http://hl7.org/fhir/CompartmentDefinition/patient", compartment.Value);

@@ -81,15 +81,38 @@ public sealed class RateLimitingTests
             Assert.Equal(201, (int)warm.StatusCode);
         }
 
-        using var slowBody = new SlowContent(TestFhir.Patient("Slow"), TimeSpan.FromSeconds(2)).Typed();
+        // A request body that stops halfway keeps the one permit while further requests come in. The body resumes
+        // only when the test says so, so the outcome does not depend on how fast the machine is.
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var slowBody = new SlowContent(TestFhir.Patient("Slow"), resume.Task).Typed();
         var slow = client.PostAsync("/fhir/Patient", slowBody);
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
-        using var second = await client.GetAsync("/fhir/metadata");
+        await slowBody.HalfSent.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The server admits the slow request once its headers arrive; until then a probe may still get through.
+        HttpResponseMessage? second = null;
+        for (var attempt = 0; attempt < 100 && second is null; attempt++)
+        {
+            var probe = await client.GetAsync("/fhir/metadata");
+            if ((int)probe.StatusCode == 429)
+            {
+                second = probe;
+            }
+            else
+            {
+                Assert.Equal(200, (int)probe.StatusCode);
+                probe.Dispose();
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
+        }
+
+        resume.SetResult();
         using var first = await slow;
 
         Assert.Equal(201, (int)first.StatusCode);
-        await OutcomeAssert.IsOutcomeAsync(second, 429, "throttled");
-        Assert.Equal("1", Assert.Single(second.Headers.GetValues("Retry-After")));
+        Assert.NotNull(second);
+        using var refused = second;
+        await OutcomeAssert.IsOutcomeAsync(refused, 429, "throttled");
+        Assert.Equal("1", Assert.Single(refused.Headers.GetValues("Retry-After")));
     }
 
     [Fact]
@@ -130,9 +153,13 @@ public sealed class RateLimitingTests
     }
 
     /// <summary>A FHIR JSON body sent in two halves with a pause between them.</summary>
-    private sealed class SlowContent(string json, TimeSpan pause) : HttpContent
+    private sealed class SlowContent(string json, Task resume) : HttpContent
     {
         private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        private readonly TaskCompletionSource _halfSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes once the first half of the body has been flushed to the connection.</summary>
+        public Task HalfSent => _halfSent.Task;
 
         public SlowContent Typed()
         {
@@ -145,7 +172,8 @@ public sealed class RateLimitingTests
             var half = _bytes.Length / 2;
             await stream.WriteAsync(_bytes.AsMemory(0, half));
             await stream.FlushAsync();
-            await Task.Delay(pause);
+            _halfSent.TrySetResult();
+            await resume.WaitAsync(TimeSpan.FromSeconds(60));
             await stream.WriteAsync(_bytes.AsMemory(half));
         }
 

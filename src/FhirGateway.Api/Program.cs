@@ -8,6 +8,7 @@ using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
+using FhirGateway.Search.Configuration;
 using FhirGateway.Storage.Postgres;
 using FhirGateway.Storage.Sqlite;
 
@@ -20,6 +21,7 @@ builder.Services.AddFhirEndpoint();          // FhirEndpoint: /fhir base, settin
 builder.Services.AddFhirCompression();       // Compression: gzip and Brotli for FHIR media types
 builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
+builder.Services.AddFhirSearch();
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement

@@ -4,6 +4,7 @@ using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Health;
 using FhirGateway.Api.History;
 using FhirGateway.Api.Interactions;
+using FhirGateway.Api.LoadBaseline;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.Telemetry;
@@ -26,6 +27,7 @@ builder.Services.AddFhirInteractions();      // Interactions: read, vread, creat
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
+builder.Services.AddLoadBaseline();          // LoadBaseline: the load script's in-memory baseline (LoadBaseline:Enabled)
 
 var app = builder.Build();
 
@@ -40,5 +42,6 @@ fhir.MapFhirHistory();                       // /fhir/_history, /fhir/{type}/_hi
 fhir.MapFhirBundles();                       // POST /fhir: batch and transaction Bundles
 fhir.MapFhirValidate();                      // POST /fhir/{type}/$validate, /fhir/{type}/{id}/$validate
 app.MapGatewayHealth();                      // GET /healthz
+app.MapLoadBaseline();                       // GET, PUT /_load/baseline, only when enabled
 
 app.Run();

@@ -48,6 +48,11 @@ internal sealed class SqliteProvider : RelationalProvider
 
     public override IReadOnlyList<Migration> Migrations => SqliteMigrations;
 
+    // sqlite3_bind_parameter_index scans the statement's parameter names, so binding n named parameters costs n²
+    // comparisons: a 100-row INSERT (1,500 parameters) spent most of a transaction Bundle's time there. One row per
+    // statement costs no round trip in process.
+    public override int IndexRowsPerStatement => 1;
+
     // One UPDATE ... RETURNING under the write lock: no other writer runs between choosing items and leasing them.
     public override string LeaseSql =>
         "UPDATE outbox SET lease_owner = @owner, lease_token = @token, available_at = @expires, attempts = attempts + 1 " +

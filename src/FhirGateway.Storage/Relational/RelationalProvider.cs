@@ -36,6 +36,12 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// </summary>
     public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many index rows one INSERT carries. Many rows per statement save round trips to a server; SQLite runs in
+    /// process and looks up each named parameter by a linear scan, so one row per (reused) statement is faster there.
+    /// </summary>
+    public virtual int IndexRowsPerStatement => 100;
+
     /// <summary>Appended to a text expression so it sorts by code point (PostgreSQL: <c>COLLATE "C"</c>; SQLite's default already does).</summary>
     public virtual string CodePointCollation => string.Empty;
 

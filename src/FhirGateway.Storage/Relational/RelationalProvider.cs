@@ -27,6 +27,14 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// <summary>Opens a connection ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A command for <paramref name="sql"/> on <paramref name="connection"/> (a provider may hand out one it prepared before).</summary>
+    public virtual DbCommand CreateCommand(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
     /// <summary>Begins a transaction that will write (SQLite takes the write lock at once).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 

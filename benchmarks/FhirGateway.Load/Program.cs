@@ -11,7 +11,7 @@ using FhirGateway.Load;
 // Loads a synthetic population into a running gateway through transaction Bundles and writes the files the wrk
 // scripts of benchmarks/load pick their ids from. Usage:
 //   FhirGateway.Load --base http://127.0.0.1:8080/fhir --patients 100000 --observations 1000000 --out DIR
-//                    [--bundle 500] [--clients 4]
+//                    [--bundle 500] [--clients 4] [--start 0 (the first patient number, to load more into the same gateway)]
 var settings = LoadSettings.Parse(args);
 Directory.CreateDirectory(settings.OutputDirectory);
 
@@ -26,7 +26,7 @@ var started = Stopwatch.StartNew();
 await Loader.RunAsync(settings, Batches(settings.Patients, settings.BundleSize), async (first, count) =>
 {
     var population = new Population(first);
-    var body = Loader.Transaction(count, "Patient", (w, i) => population.WritePatient(w, Population.LocalNumber(first + i), Population.NhsNumber(first + i)));
+    var body = Loader.Transaction(count, "Patient", (w, i) => population.WritePatient(w, Population.LocalNumber(settings.Start + first + i), Population.NhsNumber(settings.Start + first + i)));
     var locations = await Loader.PostAsync(http, body, count);
     for (var i = 0; i < count; i++)
     {
@@ -51,13 +51,13 @@ Report("all", settings.Patients + settings.Observations, patientSeconds + observ
 await File.WriteAllLinesAsync(Path.Combine(settings.OutputDirectory, "patient-ids.txt"), patientIds);
 await File.WriteAllLinesAsync(
     Path.Combine(settings.OutputDirectory, "patient-identifiers.txt"),
-    Enumerable.Range(0, settings.Patients).Select(i => Uri.EscapeDataString(Population.NhsNumberSystem + "|" + Population.NhsNumber(i))));
+    Enumerable.Range(settings.Start, settings.Patients).Select(i => Uri.EscapeDataString(Population.NhsNumberSystem + "|" + Population.NhsNumber(i))));
 await File.WriteAllLinesAsync(
     Path.Combine(settings.OutputDirectory, "observation-codes.txt"),
     Codes.All.Select(c => Uri.EscapeDataString(c.System + "|" + c.Code)));
 await File.WriteAllLinesAsync(
     Path.Combine(settings.OutputDirectory, "patient-numbers.txt"),
-    Enumerable.Range(0, settings.Patients).Select(i => Population.NhsNumber(i) + " " + Population.LocalNumber(i)));
+    Enumerable.Range(settings.Start, settings.Patients).Select(i => Population.NhsNumber(i) + " " + Population.LocalNumber(i)));
 // The body the mixed scenario creates and updates Patients with; it puts identifiers in for __NHS__ and __LOCAL__
 // (identifiers are unique per type on the gateway, so each create needs new ones and each update the Patient's own).
 await File.WriteAllBytesAsync(Path.Combine(settings.OutputDirectory, "patient-template.json"), Loader.Resource(w => new Population(7).WritePatient(w, "__LOCAL__", "__NHS__")));
@@ -74,7 +74,7 @@ static IEnumerable<(int First, int Count)> Batches(int total, int size)
 static void Report(string what, int count, double seconds) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LOAD {what} resources={count} seconds={seconds:F1} rate={count / Math.Max(seconds, 1e-9):F0}"));
 
-internal sealed record LoadSettings(string BaseUrl, int Patients, int Observations, int BundleSize, int Clients, string OutputDirectory)
+internal sealed record LoadSettings(string BaseUrl, int Patients, int Observations, int BundleSize, int Clients, string OutputDirectory, int Start)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -91,10 +91,11 @@ internal sealed record LoadSettings(string BaseUrl, int Patients, int Observatio
             Int("--observations", 10000),
             Int("--bundle", 500),
             Int("--clients", 4),
-            values.GetValueOrDefault("--out", "load-data"));
-        if (settings.Patients < 1 || settings.Observations < 0 || settings.BundleSize < 1 || settings.Clients < 1)
+            values.GetValueOrDefault("--out", "load-data"),
+            Int("--start", 0));
+        if (settings.Patients < 1 || settings.Observations < 0 || settings.BundleSize < 1 || settings.Clients < 1 || settings.Start < 0)
         {
-            throw new ArgumentException("--patients, --bundle and --clients must be positive, --observations not negative.");
+            throw new ArgumentException("--patients, --bundle and --clients must be positive, --observations and --start not negative.");
         }
 
         return settings;

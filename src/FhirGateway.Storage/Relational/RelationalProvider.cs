@@ -45,6 +45,12 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether single writes are committed in groups (GroupCommit): for a database with one writer at a time, where
+    /// every commit waits for its own disk flush otherwise.
+    /// </summary>
+    public virtual bool GroupsCommits => false;
+
+    /// <summary>
     /// How many index rows one INSERT carries. Many rows per statement save round trips to a server; SQLite runs in
     /// process and looks up each named parameter by a linear scan, so one row per (reused) statement is faster there.
     /// </summary>

@@ -7,6 +7,7 @@ using FhirGateway.Api.Interactions;
 using FhirGateway.Api.LoadBaseline;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
+using FhirGateway.Api.Search;
 using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
 using FhirGateway.Search.Configuration;
@@ -24,6 +25,7 @@ builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, da
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
 builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
+builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
@@ -41,6 +43,7 @@ fhir.MapResourceInteractions();              // /fhir/{type}, /fhir/{type}/{id},
 fhir.MapFhirHistory();                       // /fhir/_history, /fhir/{type}/_history, /fhir/{type}/{id}/_history
 fhir.MapFhirBundles();                       // POST /fhir: batch and transaction Bundles
 fhir.MapFhirValidate();                      // POST /fhir/{type}/$validate, /fhir/{type}/{id}/$validate
+fhir.MapFhirSearch();                        // GET /fhir/{type}, POST /fhir/{type}/_search, GET /fhir, POST /fhir/_search, /fhir/Patient/{id}/{type}
 app.MapGatewayHealth();                      // GET /healthz
 app.MapLoadBaseline();                       // GET, PUT /_load/baseline, only when enabled
 

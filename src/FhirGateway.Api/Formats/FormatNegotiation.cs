@@ -25,17 +25,19 @@ internal static class FormatNegotiation
 
     public static bool TryNegotiate(HttpRequest request, out ResponseFormat format, out string refusal)
     {
-        // The common case costs nothing: no query string, and no Accept header or one naming the default format.
+        // The common case costs nothing: no _format or _pretty in the query (searches have queries of their own, which
+        // are not decoded here), and no Accept header or one naming the default format.
         var accept = request.Headers.Accept;
-        if (!request.QueryString.HasValue && (accept.Count == 0 || (accept.Count == 1 && accept[0] is "application/fhir+json" or "application/json" or "*/*")))
+        var formatParameters = MayHaveFormatParameters(request.QueryString.Value);
+        if (!formatParameters && (accept.Count == 0 || (accept.Count == 1 && accept[0] is "application/fhir+json" or "application/json" or "*/*")))
         {
             format = ResponseFormat.For(FhirSerializers.Supported[0], false);
             refusal = string.Empty;
             return true;
         }
 
-        var pretty = string.Equals(request.Query[PrettyParameter], "true", StringComparison.Ordinal);
-        var requested = request.Query[FormatParameter].ToString();
+        var pretty = formatParameters && string.Equals(request.Query[PrettyParameter], "true", StringComparison.Ordinal);
+        var requested = formatParameters ? request.Query[FormatParameter].ToString() : string.Empty;
         var chosen = requested.Length > 0 ? FromFormatParameter(requested) : FromAccept(accept);
         format = ResponseFormat.For(chosen ?? FhirSerializers.Supported[0], pretty);
         refusal = chosen is not null ? string.Empty : requested.Length > 0
@@ -44,6 +46,11 @@ internal static class FormatNegotiation
               string.Join(" or ", FhirSerializers.Supported.Select(FhirSerializers.MediaType)) + ".";
         return chosen is not null;
     }
+
+    // Whether the raw query may name _format or _pretty; a percent-encoded underscore counts as maybe.
+    private static bool MayHaveFormatParameters(string? query) =>
+        query is { Length: > 0 } &&
+        (query.Contains(FormatParameter, StringComparison.Ordinal) || query.Contains(PrettyParameter, StringComparison.Ordinal) || query.Contains("%5F", StringComparison.OrdinalIgnoreCase));
 
     // _format takes the short names or any of the media types; a space stands for the '+' a query string decodes.
     private static FhirFormat? FromFormatParameter(string value)

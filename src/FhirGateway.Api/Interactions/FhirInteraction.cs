@@ -6,6 +6,9 @@ internal enum InteractionLevel
     Instance,
     Type,
     System,
+
+    /// <summary>A search within a compartment (https://hl7.org/fhir/R4/compartmentdefinition.html#search).</summary>
+    Compartment,
 }
 
 /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class ResourceInteractions(WritePreparer preparer, ICond
         var match = await matcher.MatchAsync(ops, type, criteria, cancellationToken);
         if (!match.IsSupported)
         {
-            var name = match.UnsupportedParameter is { Length: > 0 } p ? $"The search parameter '{p}' is not supported here: " : string.Empty;
+            var name = match.UnsupportedParameter is { Length: > 0 } p ? $"The search criterion '{p}' cannot be evaluated: " : string.Empty;
             throw new FhirException(StatusCodes.Status400BadRequest, "not-supported", name + match.Reason);
         }
 

@@ -1,30 +1,36 @@
 using System.Globalization;
 using FhirGateway.Api.Formats;
+using FhirGateway.Api.Search;
 using FhirGateway.Api.Validation;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Search.Registry;
 
 namespace FhirGateway.Api.Metadata;
 
 /// <summary>
 /// Builds the gateway's CapabilityStatement (https://hl7.org/fhir/R4/capabilitystatement.html) with the element
 /// model. It states exactly what is implemented, and a test holds it to the routes the host maps: every R4 resource
-/// type with the instance and type interactions on the resource store, <c>$validate</c>, and the system's batch,
-/// transaction and history. Search is not implemented yet, so no search interaction or parameter is listed.
+/// type with the instance and type interactions on the resource store, search with every parameter the search
+/// registry serves, <c>$validate</c>, and the system's batch, transaction, history and search.
 /// </summary>
-internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProvider time)
+internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProvider time, SearchParameterRegistry searchParameters)
 {
     /// <summary>The interactions every resource type supports (https://hl7.org/fhir/R4/valueset-type-restful-interaction.html).</summary>
     public static readonly IReadOnlyList<string> TypeInteractions =
-        ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create"];
+        ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"];
 
     /// <summary>The whole-system interactions.</summary>
-    public static readonly IReadOnlyList<string> SystemInteractions = ["transaction", "batch", "history-system"];
+    public static readonly IReadOnlyList<string> SystemInteractions = ["transaction", "batch", "search-system", "history-system"];
 
     private const string ConditionalDocumentation =
-        "Conditional create, update, patch and delete, and conditional references in transactions, accept the criteria " +
-        "identifier=system|value (on types with an identifier search parameter) and _id, combined with '&'; other criteria " +
-        "are refused with 400 until search is available. Business identifiers (system and value) are unique per resource type.";
+        "Conditional create, update, patch and delete, and conditional references in transactions, take any search criteria; " +
+        "more than one match is refused with 412. Business identifiers (system and value) are unique per resource type.";
+
+    private const string SearchDocumentation =
+        "Search by GET [type]?..., POST [type]/_search (form body), GET [base]?... and POST [base]/_search (with _type), and " +
+        "GET Patient/[id]/[type]?... in the Patient compartment; unknown or unsupported parameters are ignored and reported " +
+        "in an OperationOutcome entry, or refused with 400 under Prefer: handling=strict. ";
 
     // CapabilityStatement.date: when this instance's statement last changed, which is when the instance started.
     private readonly string _date = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -57,10 +63,11 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
 
         var rest = statement.AddNew("rest");
         Set(rest, "mode", "server");
-        Set(rest, "documentation", "Every R4 resource type is held in the gateway's store. Search is not available yet. " + ConditionalDocumentation);
+        Set(rest, "documentation", "Every R4 resource type is held in the gateway's store. " + SearchDocumentation + ConditionalDocumentation);
+        var searchInfo = CapabilitySearch.For(searchParameters);
         foreach (var type in model.ResourceTypes)
         {
-            AddResource(rest, type.Name);
+            AddResource(rest, type.Name, searchInfo);
         }
 
         foreach (var code in SystemInteractions)
@@ -68,10 +75,18 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
             Set(rest.AddNew("interaction"), "code", code);
         }
 
+        // Parameters every type has, usable in a system search (https://hl7.org/fhir/R4/search.html#all).
+        foreach (var parameter in searchInfo.Common)
+        {
+            CapabilitySearch.AddSearchParam(rest, parameter);
+        }
+
+        rest.AddNew("compartment").Value = SearchEndpoints.PatientCompartment;
+
         return statement;
     }
 
-    private static void AddResource(ElementNode rest, string type)
+    private static void AddResource(ElementNode rest, string type, CapabilitySearch search)
     {
         var resource = rest.AddNew("resource");
         Set(resource, "type", type);
@@ -88,6 +103,7 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
         Set(resource, "conditionalRead", "full-support");
         Set(resource, "conditionalUpdate", "true");
         Set(resource, "conditionalDelete", "single");
+        search.AddTo(resource, type);
 
         var operation = resource.AddNew("operation");
         Set(operation, "name", "validate");

@@ -167,7 +167,7 @@ public sealed partial class SearchQueryParser
             return null;
         }
 
-        if (parameter.Type == SearchParamType.Special || parameter.Compiled is null)
+        if (!parameter.IsSupported)
         {
             state.Ignored(SearchIssueCodes.UnsupportedParameter, whole, $"'{code}' is not supported.");
             return null;

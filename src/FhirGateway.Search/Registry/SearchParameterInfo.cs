@@ -12,8 +12,9 @@ public sealed class SearchParameterInfo
 {
     internal SearchParameterInfo(
         string url, string code, SearchParamType type, IReadOnlyList<string> bases, string? expression, FhirPathExpression? compiled,
-        IReadOnlyList<string> targets, IReadOnlyList<SearchParameterComponent> components, string source)
+        IReadOnlyList<string> targets, IReadOnlyList<SearchParameterComponent> components, string source, string? description = null)
     {
+        Description = description;
         Url = url;
         Code = code;
         Type = type;
@@ -51,6 +52,15 @@ public sealed class SearchParameterInfo
 
     /// <summary>Where the definition came from: <c>R4 core</c> or a file name.</summary>
     public string Source { get; }
+
+    /// <summary>The definition's description (markdown), for a CapabilityStatement's documentation; null when it has none.</summary>
+    public string? Description { get; }
+
+    /// <summary>
+    /// Whether searches can use the parameter: it has a compiled expression and is not of type special (those the
+    /// specification defines without an expression, such as <c>_text</c> and <c>near</c>, are ignored and reported).
+    /// </summary>
+    public bool IsSupported => Type != SearchParamType.Special && Compiled is not null;
 
     /// <summary>The kind of index rows the parameter's values make; null for composite and special parameters.</summary>
     public IndexKind? Kind => KindOf(Type);

@@ -207,7 +207,7 @@ public sealed partial class SearchParameterRegistry
         }
 
         var targets = node.ChildrenNamed("target").Select(t => t.Value).OfType<string>().ToList();
-        return (new SearchParameterInfo(url, code, type, bases, expression, compiled, targets, [], source.Source), components);
+        return (new SearchParameterInfo(url, code, type, bases, expression, compiled, targets, [], source.Source, Value(node, "description")), components);
     }
 
     private static bool ResolveComponents(

@@ -64,18 +64,18 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
     }
 
     [GatewayFact]
-    public async Task Criteria_that_cannot_be_evaluated_yet_are_400_naming_the_parameter()
+    public async Task Criteria_the_search_refuses_are_400_naming_the_parameter()
     {
         using var client = gateway.CreateClient();
 
-        using var name = await client.SendAsync(HttpMethod.Post, "/fhir/Patient", TestFhir.Json(TestFhir.Patient("X")), ("If-None-Exist", "name=X"));
-        using var valueOnly = await client.PutAsync("/fhir/Patient?identifier=12345", TestFhir.Json(TestFhir.Patient("X")));
+        using var unknown = await client.SendAsync(HttpMethod.Post, "/fhir/Patient", TestFhir.Json(TestFhir.Patient("X")), ("If-None-Exist", "no-such-parameter=X"));
+        using var malformed = await client.PutAsync("/fhir/Patient?birthdate=not-a-date", TestFhir.Json(TestFhir.Patient("X")));
         using var noParameter = await client.SendAsync(HttpMethod.Delete, "/fhir/Binary?identifier=a|b");
         using var noCriteria = await client.DeleteAsync("/fhir/Patient");
 
-        var outcome = await OutcomeAssert.IsOutcomeAsync(name, 400, "not-supported");
-        Assert.Contains("'name'", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
-        Assert.Contains("'identifier'", (await OutcomeAssert.IsOutcomeAsync(valueOnly, 400, "not-supported")).Value("issue.diagnostics"), StringComparison.Ordinal);
+        var outcome = await OutcomeAssert.IsOutcomeAsync(unknown, 400, "not-supported");
+        Assert.Contains("'no-such-parameter'", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
+        Assert.Contains("birthdate", (await OutcomeAssert.IsOutcomeAsync(malformed, 400, "not-supported")).Value("issue.diagnostics"), StringComparison.Ordinal);
         await OutcomeAssert.IsOutcomeAsync(noParameter, 400, "not-supported");
         await OutcomeAssert.IsOutcomeAsync(noCriteria, 400, "invalid");
     }

@@ -30,7 +30,12 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
             Assert.True(interactions.Count > 0, $"{endpoint.RoutePattern.RawText} has no FhirInteraction metadata");
             foreach (var interaction in interactions)
             {
-                served.Add(interaction.Level == InteractionLevel.System ? interaction.Code : $"{TypeOf(endpoint)} {interaction.Code}");
+                served.Add(interaction.Level switch
+                {
+                    InteractionLevel.System => interaction.Code,
+                    InteractionLevel.Compartment => $"compartment {CompartmentOf(endpoint)}",
+                    _ => $"{TypeOf(endpoint)} {interaction.Code}",
+                });
             }
         }
 
@@ -60,6 +65,7 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
                     "history-instance" => TestFhir.Request(HttpMethod.Get, $"/fhir/{type}/cap-probe/_history"),
                     "history-type" => TestFhir.Request(HttpMethod.Get, $"/fhir/{type}/_history"),
                     "create" => TestFhir.Request(HttpMethod.Post, $"/fhir/{type}", TestFhir.Json(body)),
+                    "search-type" => TestFhir.Request(HttpMethod.Get, $"/fhir/{type}?_id=cap-probe"),
                     "$validate" => TestFhir.Request(HttpMethod.Post, $"/fhir/{type}/$validate", TestFhir.Json(body)),
                     _ => throw new InvalidOperationException($"no probe for {code}"),
                 };
@@ -74,6 +80,9 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
         foreach (var (method, url, content) in new (HttpMethod, string, HttpContent?)[]
         {
             (HttpMethod.Get, "/fhir/_history", null),
+            (HttpMethod.Get, "/fhir?_type=Patient", null),
+            (HttpMethod.Post, "/fhir/_search", new FormUrlEncodedContent([new("_type", "Patient")])),
+            (HttpMethod.Get, "/fhir/Patient/cap-probe/Observation", null),
             (HttpMethod.Post, "/fhir", TestFhir.Json("""{"resourceType":"Bundle","type":"batch"}""")),
             (HttpMethod.Post, "/fhir", TestFhir.Json("""{"resourceType":"Bundle","type":"transaction"}""")),
         })
@@ -88,6 +97,41 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
+    [Fact]
+    public async Task Listed_search_parameters_are_exactly_those_the_registry_serves()
+    {
+        using var client = gateway.CreateClient();
+        var statement = await StatementAsync(client);
+        var registry = gateway.Services.GetRequiredService<FhirGateway.Search.Registry.SearchParameterRegistry>();
+        var rest = statement.Child("rest")!;
+        foreach (var resource in rest.ChildrenNamed("resource"))
+        {
+            var type = resource.Value("type")!;
+            var listed = resource.ChildrenNamed("searchParam").Select(p => $"{p.Value("name")} {p.Value("type")} {p.Value("definition")}").ToList();
+            var served = registry.For(type)
+                .Where(p => p.IsSupported)
+                .Select(p => $"{p.Code} {p.Type.ToString().ToLowerInvariant()} {p.Url}")
+                .ToList();
+            Assert.Equal(served.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+            Assert.Equal(listed.Count, listed.Distinct().Count());
+
+            // Every listed parameter is one a strict search accepts.
+            var search = gateway.Services.GetRequiredService<FhirGateway.Search.SearchService>();
+            foreach (var parameter in resource.ChildrenNamed("searchParam").Select(p => p.Value("name")!))
+            {
+                var query = search.Parse(type, [new(parameter + ":missing", "true")], new FhirGateway.Search.SearchOptions { Strict = true });
+                Assert.False(query.HasErrors && parameter is not ("_id" or "_lastUpdated"), $"{type}?{parameter}: {string.Join("; ", query.Issues.Select(i => i.Message))}");
+            }
+
+            Assert.Contains(resource.ChildrenNamed("interaction"), i => i.Value("code") == "search-type");
+        }
+
+        Assert.Contains(rest.ChildrenNamed("searchParam"), p => p.Value("name") == "_lastUpdated");
+        var patient = rest.ChildrenNamed("resource").Single(r => r.Value("type") == "Patient");
+        Assert.Contains(patient.ChildrenNamed("searchRevInclude"), r => r.Value == "Observation:subject");
+        Assert.Contains(patient.ChildrenNamed("searchInclude"), r => r.Value == "Patient:general-practitioner");
+    }
+
     private static async Task<ElementNode> StatementAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/fhir/metadata");
@@ -99,6 +143,12 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
     {
         var rest = statement.Child("rest")!;
         var declared = rest.ChildrenNamed("interaction").Select(i => i.Value("code")!).ToHashSet();
+        foreach (var compartment in rest.ChildrenNamed("compartment"))
+        {
+            Assert.Equal("http://hl7.org/fhir/CompartmentDefinition/patient", compartment.Value);
+            declared.Add("compartment Patient");
+        }
+
         foreach (var resource in rest.ChildrenNamed("resource"))
         {
             var type = resource.Value("type")!;
@@ -108,6 +158,19 @@ public sealed class CapabilityStatementRouteTests(SqliteGateway gateway) : IClas
 
         Assert.Equal(FhirModel.R4.ResourceTypes.Select(t => t.Name).Order(), rest.ChildrenNamed("resource").Select(r => r.Value("type")).Order());
         return declared;
+    }
+
+    /// <summary>The compartment of <c>/fhir/Patient/{id}/[type]</c>, whose last segment must name a type in that compartment.</summary>
+    private static string CompartmentOf(RouteEndpoint endpoint)
+    {
+        var segments = endpoint.RoutePattern.PathSegments;
+        Assert.Equal(4, segments.Count);
+        var compartment = segments[1].Parts.OfType<Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart>().Single().Content;
+        var type = segments[3].Parts.OfType<Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart>().Single().Content;
+        Assert.True(
+            FhirGateway.Search.Registry.CompartmentDefinition.Patient.ParametersFor(type).Count > 0 || type == compartment,
+            $"{endpoint.RoutePattern.RawText}: {type} is not in the {compartment} compartment");
+        return compartment;
     }
 
     private static string TypeOf(RouteEndpoint endpoint)

@@ -25,7 +25,7 @@ public sealed class MetadataTests(SqliteGateway factory) : IClassFixture<SqliteG
         var rest = Assert.Single(statement.ChildrenNamed("rest"));
         Assert.Equal("server", rest.Value("mode"));
         Assert.Equal(Fhir.Definitions.FhirModel.R4.ResourceTypes.Count(), rest.ChildrenNamed("resource").Count());
-        Assert.Equal(["transaction", "batch", "history-system"], rest.ChildrenNamed("interaction").Select(i => i.Value("code")));
+        Assert.Equal(["transaction", "batch", "search-system", "history-system"], rest.ChildrenNamed("interaction").Select(i => i.Value("code")));
     }
 
     [Fact]

@@ -18,6 +18,20 @@ public sealed class SearchParameterRegistryTests
     }
 
     [Fact]
+    public void Parameters_say_whether_searches_can_use_them_and_carry_their_description()
+    {
+        Assert.True(Official.TryGet("Patient", "birthdate", out var birthdate));
+        Assert.True(birthdate.IsSupported);
+        Assert.Contains("The patient's date of birth", birthdate.Description, StringComparison.Ordinal);
+        Assert.True(Official.TryGet("Patient", "_text", out var text));
+        Assert.False(text.IsSupported);
+        Assert.True(Official.TryGet("Location", "near", out var near));
+        Assert.Equal(SearchParamType.Special, near.Type);
+        Assert.False(near.IsSupported);
+        Assert.All(Official.All.Where(p => p.Type != SearchParamType.Special && p.Expression is not null), p => Assert.True(p.IsSupported, p.ToString()));
+    }
+
+    [Fact]
     public void A_type_has_its_own_parameters_and_those_of_every_resource()
     {
         Assert.True(Official.TryGet("Patient", "birthdate", out var birthdate));

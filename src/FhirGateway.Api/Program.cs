@@ -23,7 +23,6 @@ builder.Services.AddFhirEndpoint();          // FhirEndpoint: /fhir base, settin
 builder.Services.AddFhirCompression();       // Compression: gzip and Brotli for FHIR media types
 builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
-builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
 builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction

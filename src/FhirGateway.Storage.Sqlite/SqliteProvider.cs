@@ -19,9 +19,6 @@ internal sealed class SqliteProvider : RelationalProvider
 {
     private static readonly IReadOnlyList<Migration> SqliteMigrations = Migration.LoadEmbedded(typeof(SqliteProvider).Assembly, "sqlite");
 
-    // The largest database read through memory mapping; beyond it SQLite reads the rest with read().
-    private const long MmapBytes = 16L * 1024 * 1024 * 1024;
-
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly string _path;
@@ -47,12 +44,9 @@ internal sealed class SqliteProvider : RelationalProvider
             DefaultTimeout = (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds),
         }.ToString();
         _pool = new SqliteConnectionPool(_connectionString);
-        // mmap_size: pages of the database file are read as memory instead of with a read() each (the kernel's copies
-        // were a large share of a loading run's time; the WAL is still read with read()). cache_size: 16 MiB of pages
-        // per connection instead of SQLite's 2 MiB.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {MmapBytes}; PRAGMA cache_size = -16384;");
+            $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
     }
 
     public override string SystemName => "sqlite";

@@ -19,6 +19,9 @@ internal sealed class SqliteProvider : RelationalProvider
 {
     private static readonly IReadOnlyList<Migration> SqliteMigrations = Migration.LoadEmbedded(typeof(SqliteProvider).Assembly, "sqlite");
 
+    // Past this size the WAL is checkpointed and truncated after a commit (AfterCommitAsync).
+    private const long WalTruncateBytes = 128L * 1024 * 1024;
+
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly string _path;
@@ -93,6 +96,31 @@ internal sealed class SqliteProvider : RelationalProvider
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    // Checkpoint starvation (https://sqlite.org/wal.html#avoiding_excessively_large_wal_files): with writers back to
+    // back (transaction Bundles from several clients) the automatic checkpoints copy the WAL into the database but
+    // never find the moment to start it again from its beginning, so it grew past 6 GB while 100,000 Patients and
+    // 100,000 Observations loaded. Past WalTruncateBytes, the connection that committed checkpoints it in TRUNCATE
+    // mode, which waits (busy timeout) for the current writer and readers to finish with the WAL.
+    public override async Task AfterCommitAsync(DbConnection connection)
+    {
+        var wal = new FileInfo(_path + "-wal");
+        if (!wal.Exists || wal.Length < WalTruncateBytes)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+            // The write is committed; the next commit tries again.
         }
     }
 

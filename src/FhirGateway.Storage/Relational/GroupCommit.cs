@@ -80,6 +80,7 @@ internal sealed class GroupCommit(RelationalProvider provider, TimeProvider cloc
                     pending.Complete();
                 }
 
+                await provider.AfterCommitAsync(connection);
                 return;
             }
             catch (Exception e) when (attempt < MaxTransientAttempts && provider.IsTransient(e))

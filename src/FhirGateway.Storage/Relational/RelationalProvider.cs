@@ -35,6 +35,9 @@ internal abstract class RelationalProvider : IAsyncDisposable
         return command;
     }
 
+    /// <summary>Runs on a connection after it committed a write transaction, outside any transaction (SQLite: keeps the WAL from growing).</summary>
+    public virtual Task AfterCommitAsync(DbConnection connection) => Task.CompletedTask;
+
     /// <summary>Begins a transaction that will write (SQLite takes the write lock at once).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 

@@ -23,7 +23,7 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 
 var patientIds = new string[settings.Patients];
 var started = Stopwatch.StartNew();
-await Loader.RunAsync(settings, Batches(settings.Patients, settings.BundleSize), async (first, count) =>
+await Loader.RunAsync(settings, "Patients", Batches(settings.Patients, settings.BundleSize), async (first, count) =>
 {
     var population = new Population(first);
     var body = Loader.Transaction(count, "Patient", (w, i) => population.WritePatient(w, Population.LocalNumber(settings.Start + first + i), Population.NhsNumber(settings.Start + first + i)));
@@ -37,7 +37,7 @@ var patientSeconds = started.Elapsed.TotalSeconds;
 Report("patients", settings.Patients, patientSeconds);
 
 started.Restart();
-await Loader.RunAsync(settings, Batches(settings.Observations, settings.BundleSize), async (first, count) =>
+await Loader.RunAsync(settings, "Observations", Batches(settings.Observations, settings.BundleSize), async (first, count) =>
 {
     var population = new Population(1_000_000_000 + first);
     var body = Loader.Transaction(count, "Observation", (w, i) => population.WriteObservation(w, patientIds[(first + i) % patientIds.Length]));
@@ -109,9 +109,13 @@ internal static class Loader
 
     private static readonly MediaTypeHeaderValue FhirJson = MediaTypeHeaderValue.Parse("application/fhir+json");
 
-    public static async Task RunAsync(LoadSettings settings, IEnumerable<(int First, int Count)> batches, Func<int, int, Task> post)
+    public static async Task RunAsync(LoadSettings settings, string what, IEnumerable<(int First, int Count)> batches, Func<int, int, Task> post)
     {
-        using var work = batches.GetEnumerator();
+        var all = batches.ToList();
+        var total = all.Sum(b => b.Count);
+        var posted = 0;
+        var clock = Stopwatch.StartNew();
+        using var work = all.GetEnumerator();
         var gate = new object();
         async Task Worker()
         {
@@ -129,6 +133,11 @@ internal static class Loader
                 }
 
                 await post(batch.First, batch.Count);
+                var done = Interlocked.Add(ref posted, batch.Count);
+                if (done * 10 / total != (done - batch.Count) * 10 / total)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {done} of {total} {what} posted, {done / clock.Elapsed.TotalSeconds:F0}/s"));
+                }
             }
         }
 

@@ -58,6 +58,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk >&2
 fi
 
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src benchmarks || echo ' (modified)')"
 log "building Release"
 dotnet build -c Release -v q -nologo "$ROOT/src/FhirGateway.Api/FhirGateway.Api.csproj" >&2
 dotnet build -c Release -v q -nologo "$ROOT/benchmarks/FhirGateway.Load/FhirGateway.Load.csproj" >&2
@@ -164,7 +165,7 @@ done
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 {
   echo "FhirGateway load, $(date -u '+%Y-%m-%d %H:%M UTC'), $MODE, $PROVIDER, $PATIENTS Patients, $OBSERVATIONS Observations, Patient $PATIENT_BYTES bytes"
-  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; $(nproc) cores; commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' (modified)')"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; $(nproc) cores; commit $COMMIT"
   echo
   grep '^LOAD' "$WORK/load.txt" | sed 's/^LOAD /Loading: /'
   echo

@@ -7,12 +7,14 @@ using FhirGateway.Api.Interactions;
 using FhirGateway.Api.LoadBaseline;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
+using FhirGateway.Api.RateLimiting;
 using FhirGateway.Api.Search;
 using FhirGateway.Api.Telemetry;
 using FhirGateway.Api.Validation;
 using FhirGateway.Search.Configuration;
 using FhirGateway.Storage.Postgres;
 using FhirGateway.Storage.Sqlite;
+using FhirGateway.Validation;
 
 // The gateway's table of contents: one registration and one mapping per component (each in its own folder).
 var builder = WebApplication.CreateBuilder(args);
@@ -23,11 +25,13 @@ builder.Services.AddFhirEndpoint();          // FhirEndpoint: /fhir base, settin
 builder.Services.AddFhirCompression();       // Compression: gzip and Brotli for FHIR media types
 builder.Services.AddSqliteResourceStore();   // Storage: SQLite (the default, data/fhirgateway.db)
 builder.Services.AddPostgresResourceStore(); //          or PostgreSQL (Storage:Provider = Postgres)
+builder.Services.AddFhirValidation();        // Validation: every write and $validate (R4 definitions, profiles)
 builder.Services.AddFhirInteractions();      // Interactions: read, vread, create, update, patch, delete; history
 builder.Services.AddFhirSearch();            // Search: index rows on writes, search, conditional criteria (docs/search.md)
 builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
+builder.Services.AddFhirRateLimiting();      // RateLimiting: 429 per client, when RateLimiting:Enabled
 builder.Services.AddLoadBaseline();          // LoadBaseline: the load script's in-memory baseline (LoadBaseline:Enabled)
 
 var app = builder.Build();
@@ -35,6 +39,7 @@ var app = builder.Build();
 app.UseGatewayTelemetry();                   // names server spans after their routes
 app.UseFhirCompression();                    // compresses responses the client accepts compressed
 app.UseFhirOutcomes();                       // exceptions and empty error responses under /fhir
+app.UseFhirRateLimiting();                   // 429 with Retry-After before any work, when enabled
 
 var fhir = app.MapFhirEndpoint();            // /fhir
 fhir.MapFhirMetadata();                      // GET /fhir/metadata

@@ -24,18 +24,22 @@ public interface IResourceOperations
 
     /// <summary>
     /// Creates a resource with a server-assigned id (the store's, or <see cref="ResourceWrite.AssignedId"/>), versionId 1
-    /// and lastUpdated set by the store (https://hl7.org/fhir/R4/http.html#create). If another current resource holds
-    /// one of the write's identity keys the result is <see cref="WriteStatus.IdentityConflict"/>.
+    /// and lastUpdated set by the store (https://hl7.org/fhir/R4/http.html#create). Identity keys are not unique: any
+    /// number of resources may carry the same identifier.
     /// </summary>
     Task<WriteResult> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Creates the resource unless a current resource already holds one of its identity keys
-    /// (https://hl7.org/fhir/R4/http.html#ccreate): <see cref="WriteStatus.Created"/>, <see cref="WriteStatus.Exists"/>
-    /// with the one matching resource, or <see cref="WriteStatus.MultipleMatches"/>. A unique constraint decides, so
-    /// concurrent callers with the same key get exactly one resource.
+    /// Creates the resource and takes <paramref name="claim"/> in the same transaction, unless another resource holds
+    /// the claim (https://hl7.org/fhir/R4/http.html#ccreate): <see cref="WriteStatus.Created"/>, or
+    /// <see cref="WriteStatus.Exists"/> with the holder's current version (nothing written). A unique constraint
+    /// decides, so concurrent callers with the same claim get exactly one resource; a caller that loses waits for the
+    /// winner's transaction to end (PostgreSQL) or for the write lock (SQLite). The store does not evaluate criteria:
+    /// the caller checks that the holder still matches them and otherwise calls again with
+    /// <see cref="ConditionalClaim.ReplacingHolder"/>. Without a claim, the claim is the write's identity keys (at
+    /// least one), each as an <c>identifier</c> criterion.
     /// </summary>
-    Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, CancellationToken cancellationToken = default);
+    Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, ConditionalClaim? claim = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes a new version of <paramref name="id"/> (https://hl7.org/fhir/R4/http.html#update). With
@@ -47,16 +51,16 @@ public interface IResourceOperations
 
     /// <summary>
     /// Deletes a resource by writing a versioned tombstone (https://hl7.org/fhir/R4/http.html#delete); its index
-    /// rows and identity keys go with it. Deleting an absent or deleted resource changes nothing
+    /// rows, identity keys and conditional claims go with it. Deleting an absent or deleted resource changes nothing
     /// (<see cref="WriteStatus.NotFound"/>, <see cref="WriteStatus.AlreadyDeleted"/>).
     /// </summary>
     Task<WriteResult> DeleteAsync(string resourceType, string id, DeleteOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The current resources holding any of <paramref name="identityKeys"/>, at most one per key, ordered by key. It
-    /// answers conditional interactions whose criteria map to identity keys (https://hl7.org/fhir/R4/http.html#cond-update,
-    /// #cdelete); on its own it decides nothing under concurrency, so conditional create goes through
-    /// <see cref="ConditionalCreateAsync"/>.
+    /// The current resources holding any of <paramref name="identityKeys"/>, every holder of each key, ordered by key
+    /// and id. It answers conditional interactions whose criteria map to identity keys
+    /// (https://hl7.org/fhir/R4/http.html#cond-update, #cdelete); on its own it decides nothing under concurrency, so
+    /// conditional create goes through <see cref="ConditionalCreateAsync"/>.
     /// </summary>
     Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> identityKeys, CancellationToken cancellationToken = default);
 }

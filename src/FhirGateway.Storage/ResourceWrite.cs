@@ -16,8 +16,9 @@ public sealed record ResourceWrite(ElementNode Resource)
     public IReadOnlyList<IndexRow> IndexRows { get; init; } = [];
 
     /// <summary>
-    /// Caller-computed keys that at most one current resource may hold, each starting with the resource type, e.g.
-    /// <c>Patient|identifier|https://fhir.nhs.uk/Id/nhs-number|9449305552</c>. Conditional create matches on them.
+    /// Caller-computed lookup keys, each starting with the resource type, e.g.
+    /// <c>Patient|identifier|https://fhir.nhs.uk/Id/nhs-number|9449305552</c>: the identifiers conditional criteria
+    /// find resources by. Several resources may hold the same key.
     /// </summary>
     public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 

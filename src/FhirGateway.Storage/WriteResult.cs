@@ -7,8 +7,8 @@ namespace FhirGateway.Storage;
 /// otherwise the relevant current version (the match of <see cref="WriteStatus.Exists"/>, the current version of a
 /// <see cref="WriteStatus.VersionConflict"/>, the tombstone of <see cref="WriteStatus.AlreadyDeleted"/>), or null.
 /// </param>
-/// <param name="MatchedIds">The ids of the resources holding the identity keys (<see cref="WriteStatus.Exists"/>,
-/// <see cref="WriteStatus.MultipleMatches"/>, <see cref="WriteStatus.IdentityConflict"/>), ordered; otherwise empty.</param>
+/// <param name="MatchedIds">The id of the resource holding the conditional claim (<see cref="WriteStatus.Exists"/>), or
+/// the matches (<see cref="WriteStatus.MultipleMatches"/>), ordered; otherwise empty.</param>
 public sealed record WriteResult(WriteStatus Status, ResourceVersion? Version, IReadOnlyList<string> MatchedIds)
 {
     /// <summary>A result without matches.</summary>

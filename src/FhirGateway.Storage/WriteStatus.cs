@@ -21,12 +21,12 @@ public enum WriteStatus
     /// <summary>The expected version is not the current one (412, https://hl7.org/fhir/R4/http.html#concurrency); the version is the current one, if any.</summary>
     VersionConflict,
 
-    /// <summary>Conditional create matched one resource (200, https://hl7.org/fhir/R4/http.html#ccreate); the version is its current one.</summary>
+    /// <summary>
+    /// Conditional create found its claim held by another resource (https://hl7.org/fhir/R4/http.html#ccreate); the
+    /// version is the holder's current one, <see cref="WriteResult.MatchedIds"/> its id.
+    /// </summary>
     Exists,
 
     /// <summary>Conditional create matched several resources (412).</summary>
     MultipleMatches,
-
-    /// <summary>A create or update carries an identity key another current resource holds; <see cref="WriteResult.MatchedIds"/> names it.</summary>
-    IdentityConflict,
 }

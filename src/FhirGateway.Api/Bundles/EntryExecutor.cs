@@ -1,11 +1,14 @@
 using FhirGateway.Api.History;
 using FhirGateway.Api.Interactions;
+using FhirGateway.Api.Search;
+using FhirGateway.Fhir.Model;
+using FhirGateway.Search;
 using FhirGateway.Storage;
 
 namespace FhirGateway.Api.Bundles;
 
 /// <summary>Runs one Bundle entry's interaction against a store (batch) or a unit of work (transaction).</summary>
-internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryInteractions history)
+internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryInteractions history, SearchService search)
 {
     /// <summary>
     /// Runs <paramref name="entry"/>; <paramref name="assignedId"/> is the id a transaction chose for a resource it
@@ -34,6 +37,15 @@ internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryIn
             return new EntryResult(result, null);
         }
 
+        if (entry.Kind == EntryKind.Search)
+        {
+            // The store's search reads committed data, so only batches run search entries (a transaction refuses them).
+            var outcome = await search.SearchAsync(entry.Type, entry.Query, new SearchOptions { BaseUrl = baseUrl, Compartment = entry.Compartment }, cancellationToken);
+            return outcome.IsValid
+                ? new EntryResult(new InteractionResult(StatusCodes.Status200OK), null) { Searchset = outcome.ToBundle(baseUrl) }
+                : throw SearchRequests.Refusal(outcome);
+        }
+
         var self = $"{baseUrl}/{entry.Url.TrimStart('/')}";
         var bundle = await history.HistoryAsync(baseUrl, self, entry.Type, entry.Id, entry.Query, false, cancellationToken);
         return new EntryResult(new InteractionResult(StatusCodes.Status200OK), bundle);
@@ -41,4 +53,8 @@ internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryIn
 }
 
 /// <summary>The result of one entry: the interaction's, and for a history request its Bundle.</summary>
-internal sealed record EntryResult(InteractionResult Result, ResponseBundle? History);
+internal sealed record EntryResult(InteractionResult Result, ResponseBundle? History)
+{
+    /// <summary>The searchset Bundle of a search entry.</summary>
+    public ElementNode? Searchset { get; init; }
+}

@@ -6,6 +6,7 @@ internal enum EntryKind
     Read,
     VRead,
     History,
+    Search,
     Create,
     Update,
     ConditionalUpdate,

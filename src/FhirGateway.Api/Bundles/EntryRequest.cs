@@ -1,5 +1,6 @@
 using FhirGateway.Api.Interactions;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Search;
 
 namespace FhirGateway.Api.Bundles;
 
@@ -14,17 +15,20 @@ internal sealed record EntryRequest
     /// <summary>request.method.</summary>
     public required string Method { get; init; }
 
-    /// <summary>The resource type the URL names (null for system history).</summary>
+    /// <summary>The resource type the URL names (null for system history and system search).</summary>
     public string? Type { get; init; }
 
     public string? Id { get; init; }
+
+    /// <summary>The compartment a search entry searches in (<c>Patient/[id]/[type]</c>).</summary>
+    public CompartmentReference? Compartment { get; init; }
 
     public string? VersionId { get; init; }
 
     /// <summary>The criteria of a conditional update, patch or delete.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Criteria { get; init; } = [];
 
-    /// <summary>The query of a history request.</summary>
+    /// <summary>The query of a history or search request.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
 
     /// <summary>request.url as sent, relative to the base.</summary>

@@ -3,6 +3,8 @@ using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.RequestBodies;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Search;
+using FhirGateway.Search.Registry;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FhirGateway.Api.Bundles;
@@ -46,6 +48,13 @@ internal static class EntryRequestParser
             return parsed with { Kind = EntryKind.History, Query = query };
         }
 
+        // https://hl7.org/fhir/R4/http.html#brules: a GET entry may be any read interaction, search included;
+        // "?..." alone is a system search (GET [base]?...).
+        if (segments.Length == 0 && mark >= 0 && method == "GET")
+        {
+            return parsed with { Kind = EntryKind.Search, Query = query };
+        }
+
         if (segments.Length == 0 || !FhirModel.R4.TryGetResourceType(segments[0], out _))
         {
             throw Invalid($"request.url '{url}' names no FHIR R4 resource type.");
@@ -55,10 +64,11 @@ internal static class EntryRequestParser
         var conditional = mark >= 0 && segments.Length == 1;
         return (method, segments.Length) switch
         {
-            ("GET", 1) => throw new FhirException(StatusCodes.Status400BadRequest, "not-supported", $"Bundle.entry[{index}]: search is not available yet."),
+            ("GET", 1) => parsed with { Kind = EntryKind.Search, Query = query },
             ("GET", 2) when segments[1] == "_history" => parsed with { Kind = EntryKind.History, Query = query },
             ("GET", 2) => parsed with { Kind = EntryKind.Read, Id = segments[1] },
             ("GET", 3) when segments[2] == "_history" => parsed with { Kind = EntryKind.History, Id = segments[1], Query = query },
+            ("GET", 3) when CompartmentSearch(segments) is { } compartment => parsed with { Kind = EntryKind.Search, Type = segments[2], Compartment = compartment, Query = query },
             ("GET", 4) when segments[2] == "_history" => parsed with { Kind = EntryKind.VRead, Id = segments[1], VersionId = segments[3] },
             ("POST", 1) when !conditional => WithResource(parsed with { Kind = EntryKind.Create }),
             ("PUT", 1) when conditional => WithResource(parsed with { Kind = EntryKind.ConditionalUpdate, Criteria = CriteriaQuery.Parse(relative) }),
@@ -71,6 +81,19 @@ internal static class EntryRequestParser
         };
 
         FhirException Invalid(string message) => FhirException.Status(StatusCodes.Status400BadRequest, $"Bundle.entry[{index}] {message}");
+    }
+
+    /// <summary>
+    /// <c>Patient/[id]/[type]</c> for a type in the Patient compartment (https://hl7.org/fhir/R4/compartmentdefinition.html#search),
+    /// as the compartment routes take it; null for any other three segments.
+    /// </summary>
+    private static CompartmentReference? CompartmentSearch(string[] segments)
+    {
+        var compartment = CompartmentDefinition.Patient;
+        return segments[0] == compartment.Code && FhirModel.R4.TryGetResourceType(segments[2], out _) &&
+            (compartment.ParametersFor(segments[2]).Count > 0 || segments[2] == compartment.Code)
+            ? new CompartmentReference(compartment.Code, segments[1])
+            : null;
     }
 
     private static EntryRequest WithResource(EntryRequest entry) => entry.Resource is not null

@@ -30,6 +30,11 @@ internal static class EntryResponses
             return response with { ResourceNode = ResponseBundleXml.ToTree(history).Node };
         }
 
+        if (entry.Searchset is { } searchset)
+        {
+            return response with { ResourceNode = searchset };
+        }
+
         if (result.Outcome is { } outcome)
         {
             return response with { ResourceNode = outcome };
@@ -39,7 +44,7 @@ internal static class EntryResponses
         return wanted switch
         {
             ReturnPreference.OperationOutcome when result.Message is { } message =>
-                response with { Outcome = OperationOutcomes.Create(traceId, IssueSeverity.Information, "informational", message) },
+                response with { Outcome = OperationOutcomes.Success(traceId, message, result.Warnings) },
             ReturnPreference.Representation when result.StatusCode != StatusCodes.Status304NotModified && version is { IsDeleted: false } =>
                 response with { Resource = version },
             _ => response,

@@ -25,6 +25,18 @@ internal static class CriteriaQuery
         return FromPairs(QueryHelpers.ParseQuery(text).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))));
     }
 
+    /// <summary>
+    /// The criteria in one canonical form, what a conditional create claims in the store (<see cref="Storage.ConditionalClaim"/>):
+    /// <c>Type?</c> and the parameters sorted by name and then value (ordinal), each name and value percent-encoded.
+    /// Criteria that differ only in order or encoding give the same text; the order of comma-separated alternatives
+    /// within one value is kept, so those differ (a race between them is no worse than between different criteria).
+    /// </summary>
+    public static string Canonical(string type, IReadOnlyList<KeyValuePair<string, string>> criteria) =>
+        type + "?" + string.Join('&', criteria
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .ThenBy(c => c.Value, StringComparer.Ordinal)
+            .Select(c => Uri.EscapeDataString(c.Key) + "=" + Uri.EscapeDataString(c.Value)));
+
     /// <summary>The criteria of a request's own query string.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Of(HttpRequest request) =>
         FromPairs(request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))));

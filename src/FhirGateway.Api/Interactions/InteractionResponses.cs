@@ -34,7 +34,7 @@ internal static class InteractionResponses
         var preference = result.IsWrite ? PreferHeader.Of(context.Request).Return : ReturnPreference.Representation;
         if (preference == ReturnPreference.OperationOutcome && result.Message is { } message)
         {
-            var informational = OperationOutcomes.Create(TraceIds.Of(context), IssueSeverity.Information, "informational", message);
+            var informational = OperationOutcomes.Success(TraceIds.Of(context), message, result.Warnings);
             var status = result.StatusCode == StatusCodes.Status204NoContent ? StatusCodes.Status200OK : result.StatusCode;
             return FhirResourceResult.WriteAsync(context, informational, status);
         }

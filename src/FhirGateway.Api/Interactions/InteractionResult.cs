@@ -1,4 +1,5 @@
 using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization;
 using FhirGateway.Storage;
 
 namespace FhirGateway.Api.Interactions;
@@ -22,8 +23,17 @@ internal sealed record InteractionResult(int StatusCode)
     /// <summary>What happened, for <c>Prefer: return=OperationOutcome</c>.</summary>
     public string? Message { get; init; }
 
+    /// <summary>
+    /// What validation said about the resource written, below error level; reported with the message under
+    /// <c>Prefer: return=OperationOutcome</c>.
+    /// </summary>
+    public IReadOnlyList<ParseIssue> Warnings { get; init; } = [];
+
     /// <summary>An OperationOutcome that is the result itself (for example of <c>$validate</c>).</summary>
     public ElementNode? Outcome { get; init; }
+
+    /// <summary>This result with the warnings validation raised about the resource written.</summary>
+    public InteractionResult With(PreparedWrite prepared) => prepared.Warnings.Count == 0 ? this : this with { Warnings = prepared.Warnings };
 
     /// <summary>The relative Location of a version: <c>Patient/1/_history/2</c> (https://hl7.org/fhir/R4/http.html#create).</summary>
     public static string LocationOf(ResourceVersion version) =>

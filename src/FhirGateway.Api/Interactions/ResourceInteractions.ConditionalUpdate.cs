@@ -10,8 +10,8 @@ internal sealed partial class ResourceInteractions
     /// <summary>
     /// Updates the one resource the criteria match, or creates one when none does (with <paramref name="assignedId"/>
     /// when a transaction chose it); several matches are 412. Each attempt decides on what it read and writes only if
-    /// that still holds (the matched version, the identity keys), starting again when a concurrent writer got there
-    /// first.
+    /// that still holds (the matched version, the claim of the criteria), starting again when a concurrent writer got
+    /// there first.
     /// </summary>
     public async Task<InteractionResult> ConditionalUpdateAsync(
         IResourceOperations ops,
@@ -31,7 +31,9 @@ internal sealed partial class ResourceInteractions
             ResourceRules.RequireId(bodyId);
         }
 
-        var write = await preparer.PrepareAsync(resource, "update", cancellationToken);
+        var prepared = await preparer.PrepareAsync(resource, "update", cancellationToken);
+        var write = prepared.Write;
+        var claim = new ConditionalClaim(CriteriaQuery.Canonical(type, criteria));
         for (var attempt = 1; ; attempt++)
         {
             var match = await MatchAsync(ops, type, criteria, cancellationToken);
@@ -73,7 +75,7 @@ internal sealed partial class ResourceInteractions
                     continue;
                 }
 
-                return Updated(type, id, result);
+                return Updated(type, id, result).With(prepared);
             }
 
             if (preconditions.IfMatch is not null)
@@ -94,18 +96,23 @@ internal sealed partial class ResourceInteractions
             }
             else
             {
-                result = await ops.CreateAsync(write with { AssignedId = assignedId }, cancellationToken);
+                // Created under the claim of the criteria, as a conditional create is, so concurrent conditional
+                // updates with the same criteria create one resource and then update it.
+                result = await ops.ConditionalCreateAsync(write with { AssignedId = assignedId }, claim, cancellationToken);
+                if (result.Status == WriteStatus.Exists)
+                {
+                    // The holder is updated in the next round if it matches; if not, its claim is taken over.
+                    if ((await MatchAsync(ops, type, criteria, cancellationToken)).Ids.Count == 0)
+                    {
+                        claim = claim with { ReplacingHolder = result.MatchedIds[0] };
+                    }
+
+                    await RetryingAsync("update", type, attempt, cancellationToken);
+                    continue;
+                }
             }
 
-            if (result.Status == WriteStatus.IdentityConflict && (await MatchAsync(ops, type, criteria, cancellationToken)).Ids.Count > 0)
-            {
-                // A concurrent writer created a resource that matches: update it instead. (Otherwise another
-                // resource holds one of this resource's other identifiers: a conflict, answered below.)
-                await RetryingAsync("update", type, attempt, cancellationToken);
-                continue;
-            }
-
-            return result.Status == WriteStatus.Created ? Created(type, result) : Updated(type, bodyId ?? string.Empty, result);
+            return (result.Status == WriteStatus.Created ? Created(type, result) : Updated(type, bodyId ?? string.Empty, result)).With(prepared);
         }
     }
 }

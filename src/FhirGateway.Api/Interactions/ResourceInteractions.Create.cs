@@ -20,36 +20,43 @@ internal sealed partial class ResourceInteractions
 
         // "If an id is provided, the server SHALL ignore it" (https://hl7.org/fhir/R4/http.html#create).
         resource.RemoveAll("id");
-        var write = await preparer.PrepareAsync(resource, "create", cancellationToken) with { AssignedId = assignedId };
+        var prepared = await preparer.PrepareAsync(resource, "create", cancellationToken);
+        var write = prepared.Write with { AssignedId = assignedId };
         if (preconditions.IfNoneExist is not { } criteria)
         {
-            return Created(type, await ops.CreateAsync(write, cancellationToken));
+            return Created(type, await ops.CreateAsync(write, cancellationToken)).With(prepared);
         }
 
-        var match = await MatchAsync(ops, type, CriteriaQuery.Parse(criteria), cancellationToken);
+        var parsed = CriteriaQuery.Parse(criteria);
+        var match = await MatchAsync(ops, type, parsed, cancellationToken);
         if (match.Ids.Count > 0)
         {
             return await ExistingAsync(ops, type, match, cancellationToken);
         }
 
-        // Race-free when the new resource holds every identity key the criteria imply: the store's unique keys decide
-        // between concurrent creators. Otherwise the new resource does not meet the criteria, and neither would a
-        // concurrent one: creating both is what the criteria allow.
-        if (match.IdentityKeys.Count == 0 || match.IdentityKeys.Except(write.IdentityKeys, StringComparer.Ordinal).Any())
+        // Race-free whatever the criteria: the store writes the resource only with the claim of the normalized
+        // criteria, whose unique key lets one of several concurrent creators win (HAPI FHIR's HFJ_RES_SEARCH_URL
+        // technique). A loser finds the claim held once the winner committed, and asks the criteria again.
+        var claim = new ConditionalClaim(CriteriaQuery.Canonical(type, parsed));
+        for (var attempt = 1; ; attempt++)
         {
-            return Created(type, await ops.CreateAsync(write, cancellationToken));
-        }
+            var result = await ops.ConditionalCreateAsync(write, claim, cancellationToken);
+            if (result.Status != WriteStatus.Exists)
+            {
+                return Created(type, result).With(prepared);
+            }
 
-        var result = await ops.ConditionalCreateAsync(write, cancellationToken);
-        if (result.Status == WriteStatus.Created)
-        {
-            return Created(type, result);
-        }
+            var again = await MatchAsync(ops, type, parsed, cancellationToken);
+            if (again.Ids.Count > 0)
+            {
+                return await ExistingAsync(ops, type, again, cancellationToken);
+            }
 
-        // Another resource holds one of the keys: it matches the criteria (a concurrent creator won) or holds another
-        // of this resource's identifiers.
-        var again = await MatchAsync(ops, type, CriteriaQuery.Parse(criteria), cancellationToken);
-        return again.Ids.Count > 0 ? await ExistingAsync(ops, type, again, cancellationToken) : throw WriteFailures.IdentityConflict(type);
+            // The holder no longer matches (it was changed since, or never met its own criteria): nothing matches,
+            // so this create may go ahead, taking the claim over if it is still that holder's.
+            claim = claim with { ReplacingHolder = result.MatchedIds[0] };
+            await RetryingAsync("create", type, attempt, cancellationToken);
+        }
     }
 
     /// <summary>"One Match: The server ignores the post and returns 200 OK"; several: 412.</summary>
@@ -84,7 +91,6 @@ internal sealed partial class ResourceInteractions
             Location = InteractionResult.LocationOf(result.Version!),
             Message = $"Created {type}/{result.Version!.Id} at version 1.",
         },
-        WriteStatus.IdentityConflict => throw WriteFailures.IdentityConflict(type),
         _ => throw WriteFailures.Unexpected(result.Status),
     };
 }

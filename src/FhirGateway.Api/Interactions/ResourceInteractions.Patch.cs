@@ -48,15 +48,15 @@ internal sealed partial class ResourceInteractions
             }
 
             var patched = Patched(current, patch, type, id);
-            var write = await preparer.PrepareAsync(patched, "update", cancellationToken);
-            var result = await ops.UpdateAsync(id, write, new UpdateOptions { ExpectedVersion = current.VersionId }, cancellationToken);
+            var prepared = await preparer.PrepareAsync(patched, "update", cancellationToken);
+            var result = await ops.UpdateAsync(id, prepared.Write, new UpdateOptions { ExpectedVersion = current.VersionId }, cancellationToken);
             if (result.Status == WriteStatus.VersionConflict && preconditions.IfMatch is null)
             {
                 await RetryingAsync("patch", type, attempt, cancellationToken);
                 continue;
             }
 
-            return Updated(type, id, result);
+            return Updated(type, id, result).With(prepared);
         }
     }
 

@@ -22,15 +22,15 @@ internal sealed partial class ResourceInteractions
         }
 
         using var activity = InteractionTelemetry.Start("update", type);
-        var write = await preparer.PrepareAsync(resource, "update", cancellationToken);
+        var prepared = await preparer.PrepareAsync(resource, "update", cancellationToken);
         if (preconditions.IfNoneMatch is { } ifNoneMatch)
         {
-            return await UpdateUnlessMatchAsync(ops, type, id, write, ifNoneMatch, cancellationToken);
+            return (await UpdateUnlessMatchAsync(ops, type, id, prepared.Write, ifNoneMatch, cancellationToken)).With(prepared);
         }
 
         // If-Match: * asks for a current version of any number; with a version, the store compares it.
         var options = new UpdateOptions { ExpectedVersion = preconditions.IfMatch?.VersionId, AllowCreate = preconditions.IfMatch is null };
-        return Updated(type, id, await ops.UpdateAsync(id, write, options, cancellationToken));
+        return Updated(type, id, await ops.UpdateAsync(id, prepared.Write, options, cancellationToken)).With(prepared);
     }
 
     /// <summary>
@@ -85,7 +85,6 @@ internal sealed partial class ResourceInteractions
             Message = $"Created {type}/{id} at version {result.Version!.VersionId.ToString(CultureInfo.InvariantCulture)}.",
         },
         WriteStatus.VersionConflict or WriteStatus.NotFound => throw WriteFailures.VersionConflict(type, id, result.Version),
-        WriteStatus.IdentityConflict => throw WriteFailures.IdentityConflict(type),
         _ => throw WriteFailures.Unexpected(result.Status),
     };
 }

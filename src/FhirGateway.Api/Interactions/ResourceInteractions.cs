@@ -25,7 +25,7 @@ internal sealed partial class ResourceInteractions(WritePreparer preparer, ICond
         if (!match.IsSupported)
         {
             var name = match.UnsupportedParameter is { Length: > 0 } p ? $"The search criterion '{p}' cannot be evaluated: " : string.Empty;
-            throw new FhirException(StatusCodes.Status400BadRequest, "not-supported", name + match.Reason);
+            throw new FhirException(StatusCodes.Status400BadRequest, match.IsMalformed ? "invalid" : "not-supported", name + match.Reason);
         }
 
         return match;

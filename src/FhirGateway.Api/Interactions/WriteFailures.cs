@@ -14,11 +14,6 @@ internal static class WriteFailures
             ? $"{type}/{id} has no current version to match the If-Match precondition."
             : $"The If-Match version is not the current version of {type}/{id}, which is {current.VersionId.ToString(CultureInfo.InvariantCulture)}.");
 
-    /// <summary>409: a business identifier of the resource is held by another resource of the type.</summary>
-    public static FhirException IdentityConflict(string type) => FhirException.Status(
-        StatusCodes.Status409Conflict,
-        $"Another {type} already holds one of this resource's identifiers (system and value): identifiers are unique per resource type on this server.");
-
     /// <summary>412: conditional criteria matched several resources.</summary>
     public static FhirException MultipleMatches(string type, int count) => FhirException.Status(
         StatusCodes.Status412PreconditionFailed,

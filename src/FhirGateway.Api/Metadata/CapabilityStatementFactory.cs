@@ -33,15 +33,17 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
         "in an OperationOutcome entry, or refused with 400 under Prefer: handling=strict. ";
 
     // CapabilityStatement.date: when this instance's statement last changed, which is when the instance started.
-    private readonly string _date = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>When the statement last changed: when the instance started, to the second.</summary>
+    public DateTimeOffset Date { get; } = TruncateToSeconds(time.GetUtcNow());
 
     public ElementNode Create(string baseUrl)
     {
+        var date = Date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var model = FhirModel.R4;
         var statement = new ElementNode(model.GetType("CapabilityStatement"));
         Set(statement, "name", "FhirGateway");
         Set(statement, "status", "active");
-        Set(statement, "date", _date);
+        Set(statement, "date", date);
         Set(statement, "kind", "instance");
 
         var softwareNode = statement.AddNew("software");
@@ -109,6 +111,9 @@ internal sealed class CapabilityStatementFactory(SoftwareInfo software, TimeProv
         Set(operation, "name", "validate");
         Set(operation, "definition", ValidateOperation.Definition);
     }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static void Set(ElementNode parent, string name, string value) => parent.AddNew(name).Value = value;
 }

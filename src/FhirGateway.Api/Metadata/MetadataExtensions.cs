@@ -1,5 +1,4 @@
 using FhirGateway.Api.FhirEndpoint;
-using FhirGateway.Api.Formats;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FhirGateway.Api.Metadata;
@@ -11,14 +10,15 @@ internal static class MetadataExtensions
     {
         services.AddSingleton(SoftwareInfo.FromAssembly(typeof(MetadataExtensions).Assembly));
         services.AddSingleton<CapabilityStatementFactory>();
+        services.AddSingleton<CapabilityStatementCache>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
     public static IEndpointRouteBuilder MapFhirMetadata(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/metadata", (HttpRequest request, CapabilityStatementFactory factory, FhirBaseUrl baseUrl) =>
-            new FhirResourceResult(factory.Create(baseUrl.For(request))));
+        fhir.MapGet("/metadata", (HttpContext context, CapabilityStatementCache cache, FhirBaseUrl baseUrl) =>
+            MetadataResponse.WriteAsync(context, cache, baseUrl));
         return fhir;
     }
 }

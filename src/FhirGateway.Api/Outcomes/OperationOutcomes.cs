@@ -23,6 +23,24 @@ internal static class OperationOutcomes
         return outcome;
     }
 
+    /// <summary>
+    /// The outcome of a successful write under <c>Prefer: return=OperationOutcome</c>: what happened, then each
+    /// warning validation raised (https://hl7.org/fhir/R4/http.html#ops).
+    /// </summary>
+    public static ElementNode Success(string? id, string message, IReadOnlyList<ParseIssue> warnings)
+    {
+        var outcome = Create(id, IssueSeverity.Information, "informational", message);
+        if (warnings.Count > 0)
+        {
+            foreach (var issue in OperationOutcomeFactory.FromIssues(warnings).ChildrenNamed("issue").ToList())
+            {
+                outcome.Add(issue.DeepCopy());
+            }
+        }
+
+        return outcome;
+    }
+
     // https://hl7.org/fhir/R4/valueset-issue-severity.html
     private static string SeverityCode(IssueSeverity severity) => severity switch
     {

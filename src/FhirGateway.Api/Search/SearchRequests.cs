@@ -34,11 +34,17 @@ internal static class SearchRequests
         var outcome = await services.GetRequiredService<SearchService>().SearchAsync(resourceType, parameters, options, context.RequestAborted);
         if (!outcome.IsValid)
         {
-            var first = FirstError(outcome);
-            throw new FhirException(StatusCodes.Status400BadRequest, first.IssueType, first.Message, outcome.ToOperationOutcome());
+            throw Refusal(outcome);
         }
 
         await SearchResponses.WriteAsync(context, outcome, baseUrl);
+    }
+
+    /// <summary>The 400 for a search in error: the first error's issue type and message, and every issue.</summary>
+    public static FhirException Refusal(SearchOutcome outcome)
+    {
+        var first = FirstError(outcome);
+        return new FhirException(StatusCodes.Status400BadRequest, first.IssueType, first.Message, outcome.ToOperationOutcome());
     }
 
     private static SearchIssue FirstError(SearchOutcome outcome)

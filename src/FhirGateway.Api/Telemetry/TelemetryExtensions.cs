@@ -18,6 +18,7 @@ internal static class TelemetryExtensions
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.RateLimiting",
         "System.Net.Http",
         "System.Runtime",
         "Npgsql",

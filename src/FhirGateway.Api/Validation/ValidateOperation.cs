@@ -34,7 +34,12 @@ internal static class ValidateOperation
         var read = await services.GetRequiredService<RequestBodyReader>().ParseAsync(context);
         var issues = new List<ParseIssue>(read.Issues);
         var (resource, request) = Unwrap(read.Resource, type, issues);
-        if (id is not null && request.Mode == "delete")
+        if (id is null && request.Mode == "delete")
+        {
+            // mode=delete asks whether the nominated resource could be deleted: there is none at type level.
+            issues.Add(Issue(IssueSeverity.Error, "mode 'delete' needs a resource to delete: use [base]/{type}/{id}/$validate."));
+        }
+        else if (id is not null && request.Mode == "delete")
         {
             var current = await services.GetRequiredService<IResourceStore>().ReadAsync(type, id, context.RequestAborted);
             if (current.Status != ReadStatus.Found)

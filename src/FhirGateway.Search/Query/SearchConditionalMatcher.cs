@@ -59,8 +59,12 @@ public sealed class SearchConditionalMatcher(SearchService search) : IConditiona
             new SearchOptions { Strict = true }, cancellationToken);
         if (!outcome.IsValid)
         {
+            // https://hl7.org/fhir/R4/http.html#ccreate: criteria are processed strictly. A malformed value is the client's
+            // error (invalid); an unknown or unsupported parameter or modifier is one the server cannot honour (not-supported).
             var first = outcome.Issues.First(i => i.Severity == SearchIssueSeverity.Error);
-            return ([], ConditionalMatch.Unsupported(first.Parameter, first.Message));
+            return ([], first.IssueType == "invalid"
+                ? ConditionalMatch.Malformed(first.Parameter, first.Message)
+                : ConditionalMatch.Unsupported(first.Parameter, first.Message));
         }
 
         return (outcome.Matches.Select(m => m.Id).Order(StringComparer.Ordinal).ToList(), null);

@@ -17,8 +17,8 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Storage ({DbSystem}): transient failure in {Operation}, attempt {Attempt}; retrying")]
     public static partial void TransientRetry(ILogger logger, Exception exception, string dbSystem, string operation, int attempt);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Storage: an identity key of a {ResourceType} changed hands during the write; retrying")]
-    public static partial void IdentityKeyRace(ILogger logger, string resourceType);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Storage: a conditional claim or id of a {ResourceType} changed hands during the write; retrying")]
+    public static partial void ClaimRace(ILogger logger, string resourceType);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Outbox: worker {Worker} leased {Count} items")]
     public static partial void OutboxLeased(ILogger logger, string worker, int count);

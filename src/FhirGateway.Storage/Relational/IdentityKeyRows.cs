@@ -1,14 +1,12 @@
 namespace FhirGateway.Storage.Relational;
 
 /// <summary>
-/// Statements on <c>identity_keys</c>: each key is the primary key of its row, so at most one current resource holds
-/// it. Claims use <c>INSERT ... ON CONFLICT DO NOTHING</c>: the database decides between concurrent claimants (on
-/// PostgreSQL the later one waits for the earlier transaction and then sees the conflict), and a lost claim is an
-/// ordinary result, not an error that would abort the transaction.
+/// Statements on <c>identity_keys</c>: the identifiers of current resources, for conditional criteria to find them by.
+/// A key may be held by any number of resources (schema version 3; FHIR lets resources share identifiers).
 /// </summary>
 internal static class IdentityKeyRows
 {
-    /// <summary>The current resources holding any of <paramref name="keys"/>: key, resource key, resource id.</summary>
+    /// <summary>The current resources holding any of <paramref name="keys"/>: key, resource key, resource id (every holder).</summary>
     public static async Task<List<(string IdentityKey, long ResourceKey, string ResourceId)>> FindHoldersAsync(
         DbSession db, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
@@ -41,47 +39,25 @@ internal static class IdentityKeyRows
         return keys;
     }
 
-    /// <summary>
-    /// Claims every key for the resource, or none: when another resource holds one of them, the keys this call did
-    /// insert are removed again and the result is false.
-    /// </summary>
-    public static async Task<bool> TryClaimAsync(DbSession db, long resourceKey, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <summary>Adds keys to a resource (any number of resources may hold a key).</summary>
+    public static async Task AddAsync(DbSession db, long resourceKey, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
         {
-            return true;
+            return;
         }
 
-        var claimed = new List<string>(keys.Count);
-        await using (var command = db.Command(string.Empty).WithInt64("@key", resourceKey))
+        await using var command = db.Command(string.Empty).WithInt64("@key", resourceKey);
+        var names = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
         {
-            var names = new string[keys.Count];
-            for (var i = 0; i < keys.Count; i++)
-            {
-                names[i] = $"(@k{i}, @key)";
-                command.WithText("@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i]);
-            }
-
-            command.CommandText = "INSERT INTO identity_keys (identity_key, resource_key) VALUES " + string.Join(", ", names) +
-                " ON CONFLICT (identity_key) DO NOTHING RETURNING identity_key";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                claimed.Add(reader.GetString(0));
-            }
+            names[i] = $"(@k{i}, @key)";
+            command.WithText("@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i]);
         }
 
-        if (claimed.Count == keys.Count)
-        {
-            return true;
-        }
-
-        if (claimed.Count > 0)
-        {
-            await RemoveAsync(db, resourceKey, claimed, cancellationToken);
-        }
-
-        return false;
+        command.CommandText = "INSERT INTO identity_keys (identity_key, resource_key) VALUES " + string.Join(", ", names) +
+            " ON CONFLICT (identity_key, resource_key) DO NOTHING";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Releases some of a resource's keys.</summary>

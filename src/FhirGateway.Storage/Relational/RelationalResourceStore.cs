@@ -70,13 +70,13 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     public Task<WriteResult> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
     {
         var input = WriteInput.From(write);
-        return WriteAsync("create", input.ResourceType, s => s.CreateAsync(input, false, cancellationToken), cancellationToken);
+        return WriteAsync("create", input.ResourceType, s => s.CreateAsync(input, cancellationToken), cancellationToken);
     }
 
-    public Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
+    public Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, ConditionalClaim? claim = null, CancellationToken cancellationToken = default)
     {
-        var input = WriteInput.ForConditionalCreate(write);
-        return WriteAsync("conditional-create", input.ResourceType, s => s.CreateAsync(input, true, cancellationToken), cancellationToken);
+        var (input, checkedClaim) = WriteInput.ForConditionalCreate(write, claim);
+        return WriteAsync("conditional-create", input.ResourceType, s => s.ConditionalCreateAsync(input, checkedClaim, cancellationToken), cancellationToken);
     }
 
     public Task<WriteResult> UpdateAsync(string id, ResourceWrite write, UpdateOptions? options = null, CancellationToken cancellationToken = default)

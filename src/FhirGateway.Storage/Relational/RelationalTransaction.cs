@@ -36,13 +36,13 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
     public Task<WriteResult> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
     {
         var input = WriteInput.From(write);
-        return RunAsync("create", input.ResourceType, () => _session.CreateAsync(input, false, cancellationToken), r => r.Status.ToString());
+        return RunAsync("create", input.ResourceType, () => _session.CreateAsync(input, cancellationToken), r => r.Status.ToString());
     }
 
-    public Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
+    public Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, ConditionalClaim? claim = null, CancellationToken cancellationToken = default)
     {
-        var input = WriteInput.ForConditionalCreate(write);
-        return RunAsync("conditional-create", input.ResourceType, () => _session.CreateAsync(input, true, cancellationToken), r => r.Status.ToString());
+        var (input, checkedClaim) = WriteInput.ForConditionalCreate(write, claim);
+        return RunAsync("conditional-create", input.ResourceType, () => _session.ConditionalCreateAsync(input, checkedClaim, cancellationToken), r => r.Status.ToString());
     }
 
     public Task<WriteResult> UpdateAsync(string id, ResourceWrite write, UpdateOptions? options = null, CancellationToken cancellationToken = default)

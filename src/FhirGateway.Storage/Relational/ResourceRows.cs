@@ -51,8 +51,6 @@ internal static class ResourceRows
     /// <summary>Removes a resource row this transaction inserted and then gave up (it has no versions yet).</summary>
     public static async Task DeleteUnwrittenAsync(DbSession db, long key, CancellationToken cancellationToken)
     {
-        await using var keys = db.Command("DELETE FROM identity_keys WHERE resource_key = @key").WithInt64("@key", key);
-        await keys.ExecuteNonQueryAsync(cancellationToken);
         await using var row = db.Command("DELETE FROM resources WHERE resource_key = @key").WithInt64("@key", key);
         await row.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -48,11 +48,38 @@ internal sealed partial record WriteInput(ResourceWrite Write, string ResourceTy
         }
     }
 
-    /// <summary>A checked conditional create: it needs at least one identity key to match on.</summary>
-    public static WriteInput ForConditionalCreate(ResourceWrite write)
+    /// <summary>
+    /// A checked conditional create and its claim: the one given (its criteria start with the resource type and '?'),
+    /// or, without one, the write's identity keys as <c>identifier</c> criteria (at least one is needed).
+    /// </summary>
+    public static (WriteInput Input, ClaimInput Claim) ForConditionalCreate(ResourceWrite write, ConditionalClaim? claim)
     {
         var input = From(write);
-        return input.Keys.Count == 0 ? throw new ArgumentException("A conditional create needs at least one identity key.", nameof(write)) : input;
+        if (claim is null)
+        {
+            if (input.Keys.Count == 0)
+            {
+                throw new ArgumentException("A conditional create needs a claim or at least one identity key.", nameof(write));
+            }
+
+            var prefix = input.ResourceType + "|identifier|";
+            var criteria = input.ResourceType + "?" + string.Join("&", input.Keys.Select(k =>
+                k.StartsWith(prefix, StringComparison.Ordinal) ? "identifier=" + Uri.EscapeDataString(k[prefix.Length..]) : "_key=" + Uri.EscapeDataString(k)));
+            return (input, ClaimInput.Of(criteria, null));
+        }
+
+        ArgumentNullException.ThrowIfNull(claim.Criteria);
+        if (!claim.Criteria.StartsWith(input.ResourceType + "?", StringComparison.Ordinal) || claim.Criteria.Length <= input.ResourceType.Length + 1)
+        {
+            throw new ArgumentException($"The claim of a conditional create of a {input.ResourceType} starts with '{input.ResourceType}?' and has criteria.", nameof(claim));
+        }
+
+        if (claim.ReplacingHolder is { } holder)
+        {
+            CheckId(holder);
+        }
+
+        return (input, ClaimInput.Of(claim.Criteria, claim.ReplacingHolder));
     }
 
     /// <summary>Checks a logical id against the FHIR id type (https://hl7.org/fhir/R4/datatypes.html#id).</summary>

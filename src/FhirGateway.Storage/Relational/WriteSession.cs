@@ -8,7 +8,7 @@ namespace FhirGateway.Storage.Relational;
 /// rows before it reports that it did not succeed, so an unsuccessful write leaves nothing behind even inside a
 /// larger unit of work. The decisions that concurrency could break are taken by the database: the resource row lock
 /// (PostgreSQL <c>FOR UPDATE</c>; SQLite's single writer) orders writers of one resource, and the unique
-/// constraints on <c>resources (resource_type, resource_id)</c> and <c>identity_keys (identity_key)</c> decide
+/// constraints on <c>resources (resource_type, resource_id)</c> and <c>conditional_claims (claim_hash)</c> decide
 /// between concurrent creators.
 /// </summary>
 internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger logger)
@@ -30,30 +30,58 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         return version is null ? ReadResult.NotFound : ReadResult.Of(version);
     }
 
-    // https://hl7.org/fhir/R4/http.html#create and #ccreate
-    public async Task<WriteResult> CreateAsync(WriteInput input, bool conditional, CancellationToken cancellationToken)
+    // https://hl7.org/fhir/R4/http.html#create
+    public async Task<WriteResult> CreateAsync(WriteInput input, CancellationToken cancellationToken)
+    {
+        var id = input.Write.AssignedId ?? Guid.CreateVersion7().ToString("D");
+        var now = Now(null);
+        var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken)
+            ?? throw new InvalidOperationException($"The id assigned to a new {input.ResourceType} was already taken.");
+        await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
+        return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Create, now, false, cancellationToken));
+    }
+
+    // https://hl7.org/fhir/R4/http.html#ccreate: the claim of the criteria, taken in this transaction, decides.
+    public async Task<WriteResult> ConditionalCreateAsync(WriteInput input, ClaimInput claim, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            // A fast path only: the claim below is what decides.
-            var holders = input.Keys.Count == 0 ? [] : await IdentityKeyRows.FindHoldersAsync(db, input.Keys, cancellationToken);
-            if (holders.Count > 0 && await MatchedAsync(input.ResourceType, holders, conditional, cancellationToken) is { } matched)
+            // A fast path only (it sees committed claims): the insert below is what decides.
+            if (await HeldAsync(input.ResourceType, claim, cancellationToken) is { } held)
             {
-                return matched;
+                return held;
             }
 
             var id = input.Write.AssignedId ?? Guid.CreateVersion7().ToString("D");
             var now = Now(null);
             var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken)
                 ?? throw new InvalidOperationException($"The id assigned to a new {input.ResourceType} was already taken.");
-            if (await IdentityKeyRows.TryClaimAsync(db, key, input.Keys, cancellationToken))
+            if (await ClaimRows.TryClaimAsync(db, claim, input.ResourceType, key, now, cancellationToken) ||
+                (claim.ReplacingHolder is { } holder && await ClaimRows.TakeOverAsync(db, claim, input.ResourceType, holder, key, now, cancellationToken)))
             {
+                await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
                 return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Create, now, false, cancellationToken));
             }
 
             await ResourceRows.DeleteUnwrittenAsync(db, key, cancellationToken);
             LostRace(input.ResourceType, attempt);
         }
+    }
+
+    /// <summary>
+    /// The holder of a claim as a result, or null when the claim is free, or held by the resource the caller may take
+    /// it from.
+    /// </summary>
+    private async Task<WriteResult?> HeldAsync(string type, ClaimInput claim, CancellationToken cancellationToken)
+    {
+        if (await ClaimRows.HolderAsync(db, claim.Hash, cancellationToken) is not { } holder || holder.ResourceId == claim.ReplacingHolder)
+        {
+            return null;
+        }
+
+        // Deleting a resource releases its claims, so the holder is current.
+        var current = await ResourceRows.ReadCurrentAsync(db, type, holder.ResourceId, cancellationToken);
+        return current is null || current.IsDeleted ? null : new WriteResult(WriteStatus.Exists, current, [holder.ResourceId]);
     }
 
     // https://hl7.org/fhir/R4/http.html#update, #concurrency and #upsert
@@ -88,11 +116,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
                     return new WriteResult(WriteStatus.VersionConflict, await ResourceRows.ReadVersionAsync(db, c.Key, c.Version, cancellationToken));
                 }
 
-                var result = await ReplaceAsync(id, c, input, cancellationToken);
-                if (result is not null)
-                {
-                    return result;
-                }
+                return await ReplaceAsync(id, c, input, cancellationToken);
             }
 
             LostRace(input.ResourceType, attempt);
@@ -125,11 +149,14 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         await ResourceRows.InsertVersionAsync(db, c.Key, tombstone, cancellationToken);
         await IndexRows.RemoveAllAsync(db, c.Key, cancellationToken);
         await IdentityKeyRows.RemoveAllAsync(db, c.Key, cancellationToken);
+
+        // A deleted resource matches no criteria: its claims go, so later conditional creates need not take them over.
+        await ClaimRows.RemoveAllAsync(db, c.Key, cancellationToken);
         await OutboxRows.AddAsync(db, options.OutboxTopics, tombstone, cancellationToken);
         return new WriteResult(WriteStatus.Deleted, tombstone);
     }
 
-    /// <summary>The current holders of identity keys, ordered by key.</summary>
+    /// <summary>The current holders of identity keys (every holder of each), ordered by key and id.</summary>
     public async Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -141,44 +168,28 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         return holders
             .Select(h => new IdentityKeyHolder(h.IdentityKey, h.IdentityKey[..h.IdentityKey.IndexOf('|', StringComparison.Ordinal)], h.ResourceId))
             .OrderBy(h => h.IdentityKey, StringComparer.Ordinal)
+            .ThenBy(h => h.Id, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>Update as create of an unknown id; null when a concurrent writer created it first or took a key meanwhile.</summary>
+    /// <summary>Update as create of an unknown id; null when a concurrent writer created it first.</summary>
     private async Task<WriteResult?> CreateWithIdAsync(string id, WriteInput input, CancellationToken cancellationToken)
     {
-        var holders = input.Keys.Count == 0 ? [] : await IdentityKeyRows.FindHoldersAsync(db, input.Keys, cancellationToken);
-        if (holders.Count > 0)
-        {
-            return await MatchedAsync(input.ResourceType, holders, false, cancellationToken);
-        }
-
         var now = Now(null);
         if (await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, cancellationToken) is not { } key)
         {
             return null;
         }
 
-        if (!await IdentityKeyRows.TryClaimAsync(db, key, input.Keys, cancellationToken))
-        {
-            await ResourceRows.DeleteUnwrittenAsync(db, key, cancellationToken);
-            return null;
-        }
-
+        await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
         return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Update, now, false, cancellationToken));
     }
 
-    /// <summary>A new version of an existing (possibly deleted) resource; null when a key was released while we looked.</summary>
-    private async Task<WriteResult?> ReplaceAsync(string id, CurrentRow current, WriteInput input, CancellationToken cancellationToken)
+    /// <summary>A new version of an existing (possibly deleted) resource: its identity keys become the write's.</summary>
+    private async Task<WriteResult> ReplaceAsync(string id, CurrentRow current, WriteInput input, CancellationToken cancellationToken)
     {
         var held = await IdentityKeyRows.OfAsync(db, current.Key, cancellationToken);
-        var added = input.Keys.Except(held, StringComparer.Ordinal).ToList();
-        if (!await IdentityKeyRows.TryClaimAsync(db, current.Key, added, cancellationToken))
-        {
-            var holders = await IdentityKeyRows.FindHoldersAsync(db, added, cancellationToken);
-            return holders.Count == 0 ? null : await MatchedAsync(input.ResourceType, holders, false, cancellationToken);
-        }
-
+        await IdentityKeyRows.AddAsync(db, current.Key, input.Keys.Except(held, StringComparer.Ordinal).ToList(), cancellationToken);
         var released = held.Except(input.Keys, StringComparer.Ordinal).ToList();
         if (released.Count > 0)
         {
@@ -209,31 +220,6 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         return version;
     }
 
-    /// <summary>
-    /// The outcome when other resources hold the keys: a match for conditional create, a conflict otherwise. Keys
-    /// start with the resource type, so every holder is of the write's type. Null when the one match was deleted
-    /// after it was found (the caller tries again).
-    /// </summary>
-    private async Task<WriteResult?> MatchedAsync(
-        string type, List<(string IdentityKey, long ResourceKey, string ResourceId)> holders, bool conditional, CancellationToken cancellationToken)
-    {
-        var ids = holders.Select(h => h.ResourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (!conditional)
-        {
-            return new WriteResult(WriteStatus.IdentityConflict, null, ids);
-        }
-
-        if (ids.Count > 1)
-        {
-            // https://hl7.org/fhir/R4/http.html#ccreate: "Multiple matches: The server returns a 412 Precondition Failed error"
-            return new WriteResult(WriteStatus.MultipleMatches, null, ids);
-        }
-
-        // "One Match: The server ignores the post and returns 200 OK"
-        var current = await ResourceRows.ReadCurrentAsync(db, type, ids[0], cancellationToken);
-        return current is null || current.IsDeleted ? null : new WriteResult(WriteStatus.Exists, current, ids);
-    }
-
     /// <summary>Now, in milliseconds, and always after the resource's previous version (clocks of several instances may differ).</summary>
     private DateTimeOffset Now(DateTimeOffset? previous)
     {
@@ -249,6 +235,6 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
             throw new InvalidOperationException($"A write of a {resourceType} kept losing races to concurrent writers.");
         }
 
-        StorageLog.IdentityKeyRace(logger, resourceType);
+        StorageLog.ClaimRace(logger, resourceType);
     }
 }

@@ -15,7 +15,7 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         var old = await client.CreatePatientAsync("Old");
         var (patientUrn, observationUrn) = (B.NewUrn(), B.NewUrn());
         var observation = $$"""{"resourceType":"Observation","status":"final","code":{"text":"weight"},"subject":{"reference":"{{patientUrn}}"},"hasMember":[{"reference":"{{observationUrn}}"}]}""";
-        var member = $$"""{"resourceType":"Observation","status":"final","code":{"text":"height"},"subject":{"reference":"{{patientUrn}}"},"derivedFrom":[{"reference":"Patient/{{known}}"}]}""";
+        var member = $$"""{"resourceType":"Observation","status":"final","code":{"text":"height"},"subject":{"reference":"{{patientUrn}}"},"focus":[{"reference":"Patient/{{known}}"}]}""";
         var body = B.Of(
             "transaction",
             B.Entry("GET", $"Patient/{known}"),
@@ -40,7 +40,7 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal($"Patient/{patientId}", entries[1].Resource()!.Value("subject.reference"));
         Assert.Equal($"Observation/{memberId}", entries[1].Resource()!.Value("hasMember.reference"));
         Assert.Equal($"Patient/{patientId}", entries[5].Resource()!.Value("subject.reference"));
-        Assert.Equal($"Patient/{known}", entries[5].Resource()!.Value("derivedFrom.reference"));
+        Assert.Equal($"Patient/{known}", entries[5].Resource()!.Value("focus.reference"));
         Assert.Equal($"Patient/{patientId}/_history/1", entries[3].Value("response.location"));
         Assert.Equal("W/\"2\"", entries[2].Value("response.etag"));
         Assert.NotNull(entries[2].Value("response.lastModified"));

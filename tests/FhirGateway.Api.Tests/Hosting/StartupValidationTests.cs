@@ -27,6 +27,8 @@ public sealed class StartupValidationTests
         start.Environment["Fhir__MaxRequestBodyBytes"] = "10";
         start.Environment["Fhir__MaxBundleEntries"] = "0";
         start.Environment["Storage__Provider"] = "Postgres";
+        start.Environment["RateLimiting__Enabled"] = "true";
+        start.Environment["RateLimiting__ConcurrentRequestsPerClient"] = "-1";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -50,6 +52,7 @@ public sealed class StartupValidationTests
         Assert.Contains("Fhir:MaxRequestBodyBytes", output, StringComparison.Ordinal);
         Assert.Contains("Fhir:MaxBundleEntries", output, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ConnectionString", output, StringComparison.Ordinal);
+        Assert.Contains("RateLimiting:ConcurrentRequestsPerClient must be from 0", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -108,7 +108,7 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         using var response = await client.PostAsync("/fhir/Observation", TestFhir.Json("""{"resourceType":"Observation","code":{"text":"no status"}}"""));
 
         var outcome = await OutcomeAssert.IsOutcomeAsync(response, 422, "required");
-        Assert.Equal("missing-required", outcome.Value("issue.details.coding.code"));
+        Assert.Equal("cardinality-min", outcome.Value("issue.details.coding.code"));
         Assert.Contains("Observation.status", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
     }
 

@@ -105,4 +105,117 @@ public sealed class MetadataTests(SqliteGateway factory) : IClassFixture<SqliteG
         Assert.DoesNotContain('\n', compact);
         Assert.StartsWith("{\n  \"resourceType\": \"CapabilityStatement\"", pretty.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_requests_get_identical_bytes_and_the_same_validators()
+    {
+        using var client = factory.CreateClient();
+
+        using var first = await client.GetAsync("/fhir/metadata");
+        using var second = await client.GetAsync("/fhir/metadata");
+
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.NotNull(first.Headers.ETag);
+        Assert.True(first.Headers.ETag.IsWeak);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.NotNull(first.Content.Headers.LastModified);
+        var statement = await FhirResponse.ReadAsync(second, "CapabilityStatement");
+        Assert.Equal(first.Content.Headers.LastModified!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), statement.Value("date"));
+    }
+
+    [Fact]
+    public async Task Each_format_and_style_is_its_own_representation()
+    {
+        using var client = factory.CreateClient();
+
+        using var json = await client.GetAsync("/fhir/metadata");
+        using var xml = await client.GetAsync("/fhir/metadata?_format=xml");
+        using var pretty = await client.GetAsync("/fhir/metadata?_pretty=true");
+
+        Assert.NotEqual(json.Headers.ETag, xml.Headers.ETag);
+        Assert.NotEqual(json.Headers.ETag, pretty.Headers.ETag);
+        await FhirResponse.ReadAsync(xml, "CapabilityStatement", FhirResponse.XmlMediaType);
+    }
+
+    [Fact]
+    public async Task If_None_Match_with_the_current_ETag_answers_304()
+    {
+        using var client = factory.CreateClient();
+        using var first = await client.GetAsync("/fhir/metadata");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/metadata");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var revalidated = await client.SendAsync(request);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, "/fhir/metadata");
+        stale.Headers.TryAddWithoutValidation("If-None-Match", "W/\"0123\"");
+        using var changed = await client.SendAsync(stale);
+
+        Assert.Equal(304, (int)revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.ETag, revalidated.Headers.ETag);
+        Assert.Equal(200, (int)changed.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_base_url_of_each_request_is_honoured()
+    {
+        using var client = factory.CreateClient();
+
+        var local = await GetWithHostAsync(client, "localhost");
+        var other = await GetWithHostAsync(client, "gateway.internal:8080");
+        var localAgain = await GetWithHostAsync(client, "localhost");
+
+        Assert.Equal("http://localhost/fhir", local.Value("implementation.url"));
+        Assert.Equal("http://gateway.internal:8080/fhir", other.Value("implementation.url"));
+        Assert.Equal("http://localhost/fhir", localAgain.Value("implementation.url"));
+    }
+
+    [Fact]
+    public async Task Gzip_is_applied_to_the_cached_statement()
+    {
+        using var client = factory.CreateDefaultClient();
+        using var plain = await client.GetAsync("/fhir/metadata");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/metadata");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+
+        using var compressed = await client.SendAsync(request);
+
+        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        await using var gzip = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var inflated = new MemoryStream();
+        await gzip.CopyToAsync(inflated);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), inflated.ToArray());
+    }
+
+    [Theory]
+    [InlineData("full")]
+    [InlineData("normative")]
+    public async Task Mode_full_and_normative_answer_the_statement(string mode)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/fhir/metadata?mode=" + mode);
+
+        await FhirResponse.ReadAsync(response, "CapabilityStatement");
+    }
+
+    [Theory]
+    [InlineData("terminology", "not-supported")]
+    [InlineData("everything", "invalid")]
+    public async Task Other_modes_are_refused(string mode, string issueType)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/fhir/metadata?mode=" + mode);
+
+        await OutcomeAssert.IsOutcomeAsync(response, 400, issueType);
+    }
+
+    private static async Task<Fhir.Model.ElementNode> GetWithHostAsync(HttpClient client, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/fhir/metadata");
+        request.Headers.Host = host;
+        using var response = await client.SendAsync(request);
+        return await FhirResponse.ReadAsync(response, "CapabilityStatement");
+    }
 }

@@ -55,7 +55,8 @@ public abstract partial class SearchContract
         Assert.Equal(["b"], byId.Ids);
         Assert.Empty(mixed.Ids);
         Assert.Equal([$"Patient|identifier|{NhsNumber}|1"], mixed.IdentityKeys);
-        Assert.Equal(("nonsense", false), (unknown.UnsupportedParameter, unknown.IsSupported));
+        Assert.Equal(("nonsense", false, false), (unknown.UnsupportedParameter, unknown.IsSupported, unknown.IsMalformed));
         Assert.StartsWith("birthdate", malformed.UnsupportedParameter, StringComparison.Ordinal);
+        Assert.True(malformed.IsMalformed);
     }
 }

@@ -2,7 +2,7 @@ using FhirGateway.Storage.Tests.Support;
 
 namespace FhirGateway.Storage.Tests.Contract;
 
-// Conditional create and identity keys (https://hl7.org/fhir/R4/http.html#ccreate).
+// Conditional create: the claim of its criteria (https://hl7.org/fhir/R4/http.html#ccreate); identity keys shared freely.
 public abstract partial class ResourceStoreContract
 {
     [StoreFact]
@@ -21,52 +21,76 @@ public abstract partial class ResourceStoreContract
     }
 
     [StoreFact]
-    public async Task Conditional_create_with_keys_held_by_different_resources_is_multiple_matches()
+    public async Task A_claim_is_per_criteria_and_any_criteria_can_be_claimed()
     {
-        var a = await Store.ConditionalCreateAsync(TestResources.PatientWrite("A", "1111111111"));
-        var b = await Store.ConditionalCreateAsync(TestResources.PatientWrite("B", "2222222222"));
-        var both = TestResources.PatientWrite("AB") with { IdentityKeys = [TestResources.NhsKey("1111111111"), TestResources.NhsKey("2222222222")] };
+        var byName = new ConditionalClaim("Patient?family=Chalmers");
 
-        var result = await Store.ConditionalCreateAsync(both);
+        var first = await Store.ConditionalCreateAsync(TestResources.PatientWrite("Chalmers"), byName);
+        var second = await Store.ConditionalCreateAsync(TestResources.PatientWrite("Chalmers"), byName);
+        var other = await Store.ConditionalCreateAsync(TestResources.PatientWrite("Chalmers"), new ConditionalClaim("Patient?birthdate=1974-12-25&family=Chalmers"));
 
-        Assert.Equal(WriteStatus.MultipleMatches, result.Status);
-        Assert.Equal(new[] { a.Version!.Id, b.Version!.Id }.Order(StringComparer.Ordinal), result.MatchedIds);
-        Assert.Equal(2, await CountAsync("resources"));
+        Assert.Equal(WriteStatus.Created, first.Status);
+        Assert.Equal((WriteStatus.Exists, first.Version!.Id), (second.Status, second.MatchedIds.Single()));
+        Assert.Equal(WriteStatus.Created, other.Status);
+        var claims = await Harness.RowsAsync("SELECT resource_type, criteria FROM conditional_claims ORDER BY criteria");
+        Assert.Equal(["Patient|Patient?birthdate=1974-12-25&family=Chalmers", "Patient|Patient?family=Chalmers"], claims.Select(r => $"{r[0]}|{r[1]}"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ConditionalCreateAsync(TestResources.PatientWrite("X"), new ConditionalClaim("Observation?code=x")));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ConditionalCreateAsync(TestResources.PatientWrite("X"), new ConditionalClaim("Patient?")));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ConditionalCreateAsync(TestResources.PatientWrite("X")));
     }
 
     [StoreFact]
-    public async Task A_key_held_by_another_resource_blocks_plain_create_and_update()
+    public async Task Resources_may_share_identifiers_through_create_and_update()
     {
-        var holder = await CreatedAsync(TestResources.PatientWrite("Holder", "9449305552"));
+        var first = await CreatedAsync(TestResources.PatientWrite("First", "9449305552"));
+        var second = await Store.CreateAsync(TestResources.PatientWrite("Second", "9449305552"));
         var other = await CreatedAsync(TestResources.PatientWrite("Other", "1111111111"));
-
-        var create = await Store.CreateAsync(TestResources.PatientWrite("Copy", "9449305552"));
         var update = await Store.UpdateAsync(other.Id, TestResources.PatientWrite("Other") with
         {
-            IdentityKeys = [TestResources.NhsKey("0000000000"), TestResources.NhsKey("9449305552")],
+            IdentityKeys = [TestResources.NhsKey("1111111111"), TestResources.NhsKey("9449305552")],
         });
 
-        Assert.Equal((WriteStatus.IdentityConflict, holder.Id), (create.Status, create.MatchedIds.Single()));
-        Assert.Equal((WriteStatus.IdentityConflict, holder.Id), (update.Status, update.MatchedIds.Single()));
-        Assert.Equal(1, (await Store.ReadAsync("Patient", other.Id)).Version!.VersionId);
-        var keys = await Harness.RowsAsync("SELECT identity_key FROM identity_keys ORDER BY identity_key");
-        Assert.Equal([TestResources.NhsKey("1111111111"), TestResources.NhsKey("9449305552")], keys.Select(k => (string)k[0]!));
+        Assert.Equal(WriteStatus.Created, second.Status);
+        Assert.Equal(WriteStatus.Updated, update.Status);
+        var holders = await Store.FindIdentityKeyHoldersAsync([TestResources.NhsKey("9449305552")]);
+        Assert.Equal(new[] { first.Id, second.Version!.Id, other.Id }.Order(StringComparer.Ordinal), holders.Select(h => h.Id));
+        Assert.Equal(4, await CountAsync("identity_keys"));
     }
 
     [StoreFact]
-    public async Task Updates_keep_release_and_take_keys_and_delete_frees_them()
+    public async Task Delete_releases_a_claim_and_a_holder_that_no_longer_matches_can_be_replaced_only_while_it_holds_it()
     {
-        var created = await CreatedAsync(TestResources.PatientWrite("P") with { IdentityKeys = [TestResources.NhsKey("A"), TestResources.NhsKey("B")] });
-        await Store.UpdateAsync(created.Id, TestResources.PatientWrite("P") with { IdentityKeys = [TestResources.NhsKey("B"), TestResources.NhsKey("C")] });
+        var claim = new ConditionalClaim("Patient?identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9449305552");
+        var holder = (await Store.ConditionalCreateAsync(TestResources.PatientWrite("Holder", "9449305552"), claim)).Version!;
 
-        Assert.Equal(WriteStatus.Created, (await Store.ConditionalCreateAsync(TestResources.PatientWrite("New A", "A"))).Status);
-        Assert.Equal(created.Id, (await Store.ConditionalCreateAsync(TestResources.PatientWrite("C", "C"))).Version!.Id);
+        var notThatOne = await Store.ConditionalCreateAsync(TestResources.PatientWrite("New"), claim with { ReplacingHolder = "someone-else" });
+        var replaced = await Store.ConditionalCreateAsync(TestResources.PatientWrite("New"), claim with { ReplacingHolder = holder.Id });
+        var stale = await Store.ConditionalCreateAsync(TestResources.PatientWrite("Late"), claim with { ReplacingHolder = holder.Id });
 
-        await Store.DeleteAsync("Patient", created.Id);
-        Assert.Equal(1, await CountAsync("identity_keys"));
-        var recreated = await Store.ConditionalCreateAsync(TestResources.PatientWrite("New C", "C"));
+        Assert.Equal((WriteStatus.Exists, holder.Id), (notThatOne.Status, notThatOne.MatchedIds.Single()));
+        Assert.Equal(WriteStatus.Created, replaced.Status);
+        Assert.Equal((WriteStatus.Exists, replaced.Version!.Id), (stale.Status, stale.MatchedIds.Single()));
+        Assert.Equal(1, await CountAsync("conditional_claims"));
+
+        await Store.DeleteAsync("Patient", replaced.Version.Id);
+        Assert.Equal(0, await CountAsync("conditional_claims"));
+        var recreated = await Store.ConditionalCreateAsync(TestResources.PatientWrite("Again"), claim);
         Assert.Equal(WriteStatus.Created, recreated.Status);
-        Assert.NotEqual(created.Id, recreated.Version!.Id);
+        Assert.Equal(3, await CountAsync("resources"));
+    }
+
+    [StoreFact]
+    public async Task Sixteen_concurrent_conditional_creates_on_any_criteria_give_exactly_one_resource()
+    {
+        var instances = new[] { Store, Harness.NewInstance() };
+        var claim = new ConditionalClaim("Patient?birthdate=1974-12-25&family=racer");
+
+        var results = await Concurrently.RunAsync(16, i => instances[i % 2].ConditionalCreateAsync(TestResources.PatientWrite("Racer" + i), claim));
+
+        var created = Assert.Single(results, r => r.Status == WriteStatus.Created);
+        Assert.All(results.Where(r => r != created), r => Assert.Equal((WriteStatus.Exists, created.Version!.Id), (r.Status, r.MatchedIds.Single())));
+        Assert.Equal(1, await CountAsync("resources"));
+        Assert.Equal(1, await CountAsync("conditional_claims"));
     }
 
     [StoreFact]
@@ -88,6 +112,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(1, await CountAsync("resource_versions"));
         Assert.Equal(1, await CountAsync("search_index", "kind = 2"));
         Assert.Equal(1, await CountAsync("outbox"));
+        Assert.Equal(1, await CountAsync("conditional_claims"));
     }
 
     [StoreFact]
@@ -103,7 +128,7 @@ public abstract partial class ResourceStoreContract
             return result;
         });
 
-        // The second creator cannot see the first one's key yet: it waits on the key's unique index (PostgreSQL) or
+        // The second creator cannot see the first one's claim yet: it waits on the claim's unique index (PostgreSQL) or
         // on the write lock (SQLite) until the first commits, and then finds the match.
         await Task.Delay(500);
         Assert.False(second.IsCompleted);

@@ -58,12 +58,13 @@ public abstract partial class ResourceStoreContract
     [StoreFact]
     public async Task An_unsuccessful_write_inside_a_transaction_leaves_the_others_intact()
     {
-        var holder = await CreatedAsync(TestResources.PatientWrite("Holder", "9449305552"));
+        var holder = (await Store.ConditionalCreateAsync(TestResources.PatientWrite("Holder", "9449305552"))).Version!;
 
         await using (var transaction = await Store.BeginTransactionAsync())
         {
             Assert.Equal(WriteStatus.Created, (await transaction.CreateAsync(TestResources.PatientWrite("Kept", "1111111111", "births"))).Status);
-            Assert.Equal(WriteStatus.IdentityConflict, (await transaction.CreateAsync(TestResources.PatientWrite("Refused", "9449305552", "births"))).Status);
+
+            // The claim is taken: the resource row this create had inserted is removed again, the rest stays.
             var match = await transaction.ConditionalCreateAsync(TestResources.PatientWrite("Match", "9449305552", "births"));
             Assert.Equal((WriteStatus.Exists, holder.Id), (match.Status, match.MatchedIds.Single()));
             await transaction.CommitAsync();
@@ -72,6 +73,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(2, await CountAsync("resources"));
         Assert.Equal(2, await CountAsync("resource_versions"));
         Assert.Equal(2, await CountAsync("identity_keys"));
+        Assert.Equal(1, await CountAsync("conditional_claims"));
         Assert.Equal(1, await CountAsync("outbox"));
         Assert.Equal(4, await CountAsync("search_index"));
     }
@@ -84,7 +86,8 @@ public abstract partial class ResourceStoreContract
         {
             "SELECT resource_key, resource_type, resource_id, version, deleted, last_updated FROM resources ORDER BY resource_key",
             "SELECT seq, resource_key, version, change, last_updated FROM resource_versions ORDER BY seq",
-            "SELECT identity_key, resource_key FROM identity_keys ORDER BY identity_key",
+            "SELECT identity_key, resource_key FROM identity_keys ORDER BY identity_key, resource_key",
+            "SELECT claim_hash, resource_type, criteria, resource_key FROM conditional_claims ORDER BY claim_hash",
             "SELECT resource_key, param, kind, system, code, text_norm, text_exact FROM search_index ORDER BY resource_key, param, code, text_norm",
             "SELECT item_id, topic, resource_id, version FROM outbox ORDER BY item_id",
         })

@@ -23,8 +23,22 @@ public sealed class WriteInputTests
         Assert.Throws<ArgumentException>(() => WriteInput.From(TestResources.PatientWrite("P") with { IdentityKeys = [key] }));
 
     [Fact]
-    public void Conditional_create_needs_a_key() =>
-        Assert.Throws<ArgumentException>(() => WriteInput.ForConditionalCreate(TestResources.PatientWrite("P")));
+    public void Conditional_create_needs_a_claim_or_a_key() =>
+        Assert.Throws<ArgumentException>(() => WriteInput.ForConditionalCreate(TestResources.PatientWrite("P"), null));
+
+    [Fact]
+    public void Without_a_claim_the_identity_keys_are_claimed_as_identifier_criteria_and_claims_are_hashed()
+    {
+        var write = TestResources.PatientWrite("P") with { IdentityKeys = [TestResources.NhsKey("2"), TestResources.NhsKey("1")] };
+
+        var (_, claim) = WriteInput.ForConditionalCreate(write, null);
+        var (_, same) = WriteInput.ForConditionalCreate(TestResources.PatientWrite("Q"), new ConditionalClaim(claim.Criteria));
+
+        Assert.Equal(
+            "Patient?identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C1&identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C2",
+            claim.Criteria);
+        Assert.Equal((64, claim.Hash), (claim.Hash.Length, same.Hash));
+    }
 
     [Fact]
     public void Only_root_R4_resources_are_stored()

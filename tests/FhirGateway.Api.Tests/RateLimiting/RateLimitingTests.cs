@@ -1,0 +1,158 @@
+using FhirGateway.Api.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FhirGateway.Api.Tests.RateLimiting;
+
+/// <summary>Request limits per client over real HTTP: 429 with Retry-After and an OperationOutcome (RFC 6585 section 4).</summary>
+public sealed class RateLimitingTests
+{
+    [Fact]
+    public async Task Requests_over_the_rate_get_429_with_Retry_After_and_a_throttled_outcome_but_health_is_never_limited()
+    {
+        using var gateway = new SqliteGateway();
+        using var factory = Loopback(gateway, ("RateLimiting:Enabled", "true"), ("RateLimiting:RequestsPerSecondPerClient", "2"), ("RateLimiting:ConcurrentRequestsPerClient", "0"));
+        using var client = Client(factory);
+
+        // The first request builds what the FHIR routes cache; then the bucket gets a second to fill up again.
+        using (var warm = await client.GetAsync("/fhir/metadata"))
+        {
+            Assert.Equal(200, (int)warm.StatusCode);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var statuses = new List<int>();
+        HttpResponseMessage? throttled = null;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await client.GetAsync("/fhir/metadata");
+            statuses.Add((int)response.StatusCode);
+            if ((int)response.StatusCode == 429 && throttled is null)
+            {
+                throttled = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        var elapsed = started.Elapsed;
+        using var health = await client.GetAsync("/healthz");
+
+        // The bucket holds two requests and gets two more each second, on the limiter's own timer (which may tick
+        // once during the six requests): the first two pass, and no more pass than the bucket and its refills allow.
+        Assert.Equal([200, 200], statuses.Take(2));
+        Assert.All(statuses, s => Assert.Contains(s, new[] { 200, 429 }));
+        var allowed = 2 + (2 * (int)Math.Ceiling(elapsed.TotalSeconds));
+        Assert.InRange(statuses.Count(s => s == 200), 2, allowed);
+        Assert.Contains(429, statuses);
+        Assert.NotNull(throttled);
+        using (throttled)
+        {
+            var retryAfter = Assert.Single(throttled.Headers.GetValues("Retry-After"));
+            Assert.InRange(int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture), 1, 2);
+            var outcome = await OutcomeAssert.IsOutcomeAsync(throttled, 429, "throttled");
+            Assert.Contains("Too many requests", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(200, (int)health.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        using var later = await client.GetAsync("/fhir/metadata");
+        Assert.Equal(200, (int)later.StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_over_the_concurrency_limit_get_429()
+    {
+        using var gateway = new SqliteGateway();
+        using var factory = Loopback(gateway, ("RateLimiting:Enabled", "true"), ("RateLimiting:ConcurrentRequestsPerClient", "1"));
+        using var client = Client(factory);
+
+        // Warm up (one at a time), then a request body that is slow to arrive keeps the one permit while the second
+        // request comes in.
+        using (var warm = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("Warm"))))
+        {
+            Assert.Equal(201, (int)warm.StatusCode);
+        }
+
+        using var slowBody = new SlowContent(TestFhir.Patient("Slow"), TimeSpan.FromSeconds(2)).Typed();
+        var slow = client.PostAsync("/fhir/Patient", slowBody);
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        using var second = await client.GetAsync("/fhir/metadata");
+        using var first = await slow;
+
+        Assert.Equal(201, (int)first.StatusCode);
+        await OutcomeAssert.IsOutcomeAsync(second, 429, "throttled");
+        Assert.Equal("1", Assert.Single(second.Headers.GetValues("Retry-After")));
+    }
+
+    [Fact]
+    public async Task Off_by_default_so_bursts_of_one_client_are_never_throttled()
+    {
+        using var gateway = new SqliteGateway();
+        using var factory = Loopback(gateway);
+        using var client = Client(factory);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetAsync("/fhir/metadata")));
+
+        Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    private static WebApplicationFactory<Program> Loopback(SqliteGateway gateway, params (string Key, string Value)[] settings)
+    {
+        var factory = gateway.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        return factory;
+    }
+
+    private static HttpClient Client(WebApplicationFactory<Program> factory)
+    {
+        var address = Assert.Single(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses);
+        return new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>A FHIR JSON body sent in two halves with a pause between them.</summary>
+    private sealed class SlowContent(string json, TimeSpan pause) : HttpContent
+    {
+        private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+
+        public SlowContent Typed()
+        {
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(FhirResponse.JsonMediaType);
+            return this;
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var half = _bytes.Length / 2;
+            await stream.WriteAsync(_bytes.AsMemory(0, half));
+            await stream.FlushAsync();
+            await Task.Delay(pause);
+            await stream.WriteAsync(_bytes.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
+    }
+}

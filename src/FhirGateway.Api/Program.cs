@@ -4,6 +4,7 @@ using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Health;
 using FhirGateway.Api.History;
 using FhirGateway.Api.Interactions;
+using FhirGateway.Api.LoadBaseline;
 using FhirGateway.Api.Metadata;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.RateLimiting;
@@ -33,6 +34,7 @@ builder.Services.AddFhirBundles();           // Bundles: batch and transaction
 builder.Services.AddFhirMetadata();          // Metadata: the CapabilityStatement
 builder.Services.AddGatewayHealth();         // Health: liveness check
 builder.Services.AddFhirRateLimiting();      // RateLimiting: 429 per client, when RateLimiting:Enabled
+builder.Services.AddLoadBaseline();          // LoadBaseline: the load script's in-memory baseline (LoadBaseline:Enabled)
 
 var app = builder.Build();
 
@@ -50,5 +52,6 @@ fhir.MapFhirValidate();                      // POST /fhir/{type}/$validate, /fh
 fhir.MapFhirReindex();                       // POST /fhir/$reindex, /fhir/{type}/$reindex (administrative)
 fhir.MapFhirSearch();                        // GET /fhir/{type}, POST /fhir/{type}/_search, GET /fhir, POST /fhir/_search, /fhir/Patient/{id}/{type}
 app.MapGatewayHealth();                      // GET /healthz
+app.MapLoadBaseline();                       // GET, PUT /_load/baseline, only when enabled
 
 app.Run();

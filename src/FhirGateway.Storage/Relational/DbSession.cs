@@ -10,8 +10,7 @@ internal sealed class DbSession(DbConnection connection, DbTransaction? transact
     /// <summary>Creates a command in the session's transaction.</summary>
     public DbCommand Command(string sql)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = provider.CreateCommand(connection, sql);
         command.Transaction = transaction;
         return command;
     }

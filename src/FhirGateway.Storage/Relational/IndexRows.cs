@@ -10,8 +10,6 @@ namespace FhirGateway.Storage.Relational;
 /// </summary>
 internal static class IndexRows
 {
-    private const int RowsPerStatement = 100;
-
     private const string Insert =
         "INSERT INTO search_index (resource_key, resource_type, param, kind, system, code, text_norm, text_exact, " +
         "date_low, date_high, ref_type, ref_id, ref_url, num_value, num_high, grp, uri) VALUES ";
@@ -23,21 +21,21 @@ internal static class IndexRows
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Inserts rows for a resource, a bounded number per statement.</summary>
+    // The statement for n rows, built once per n.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Statements = new();
+
+    /// <summary>Inserts rows for a resource, <see cref="RelationalProvider.IndexRowsPerStatement"/> per statement.</summary>
     public static async Task AddAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        var perStatement = db.Provider.IndexRowsPerStatement;
+        for (var start = 0; start < rows.Count; start += perStatement)
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            await using var command = db.Command(string.Empty).WithInt64("@key", resourceKey).WithText("@type", resourceType);
-            var sql = new StringBuilder(Insert);
+            var count = Math.Min(perStatement, rows.Count - start);
+            await using var command = db.Command(Statements.GetOrAdd(count, Statement)).WithInt64("@key", resourceKey).WithText("@type", resourceType);
             for (var i = 0; i < count; i++)
             {
                 var row = rows[start + i];
-                var p = "@r" + i.ToString(CultureInfo.InvariantCulture) + "_";
-                sql.Append(i == 0 ? "(" : ", (")
-                    .Append(CultureInfo.InvariantCulture, $"@key, @type, {p}param, {p}kind, {p}system, {p}code, {p}norm, {p}exact, ")
-                    .Append(CultureInfo.InvariantCulture, $"{p}low, {p}high, {p}rtype, {p}rid, {p}url, {p}num, {p}high_num, {p}grp, {p}uri)");
+                var p = Prefix(i);
                 command.WithText(p + "param", row.Parameter)
                     .WithInt32(p + "kind", (int)row.Kind)
                     .WithText(p + "system", row.System)
@@ -55,8 +53,23 @@ internal static class IndexRows
                     .WithText(p + "uri", row.Uri);
             }
 
-            command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private static string Statement(int count)
+    {
+        var sql = new StringBuilder(Insert);
+        for (var i = 0; i < count; i++)
+        {
+            var p = Prefix(i);
+            sql.Append(i == 0 ? "(" : ", (")
+                .Append(CultureInfo.InvariantCulture, $"@key, @type, {p}param, {p}kind, {p}system, {p}code, {p}norm, {p}exact, ")
+                .Append(CultureInfo.InvariantCulture, $"{p}low, {p}high, {p}rtype, {p}rid, {p}url, {p}num, {p}high_num, {p}grp, {p}uri)");
+        }
+
+        return sql.ToString();
+    }
+
+    private static string Prefix(int row) => "@r" + row.ToString(CultureInfo.InvariantCulture) + "_";
 }

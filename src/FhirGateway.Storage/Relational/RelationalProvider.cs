@@ -27,6 +27,17 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// <summary>Opens a connection ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A command for <paramref name="sql"/> on <paramref name="connection"/> (a provider may hand out one it prepared before).</summary>
+    public virtual DbCommand CreateCommand(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Runs on a connection after it committed a write transaction, outside any transaction (SQLite: keeps the WAL from growing).</summary>
+    public virtual Task AfterCommitAsync(DbConnection connection) => Task.CompletedTask;
+
     /// <summary>Begins a transaction that will write (SQLite takes the write lock at once).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -35,6 +46,18 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// its total).
     /// </summary>
     public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether single writes are committed in groups (GroupCommit): for a database with one writer at a time, where
+    /// every commit waits for its own disk flush otherwise.
+    /// </summary>
+    public virtual bool GroupsCommits => false;
+
+    /// <summary>
+    /// How many index rows one INSERT carries. Many rows per statement save round trips to a server; SQLite runs in
+    /// process and looks up each named parameter by a linear scan, so one row per (reused) statement is faster there.
+    /// </summary>
+    public virtual int IndexRowsPerStatement => 100;
 
     /// <summary>Appended to a text expression so it sorts by code point (PostgreSQL: <c>COLLATE "C"</c>; SQLite's default already does).</summary>
     public virtual string CodePointCollation => string.Empty;

@@ -17,6 +17,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     private const int MaxTransientAttempts = 4;
 
     private readonly SemaphoreSlim _initializing = new(1, 1);
+    private readonly GroupCommit? _groupCommit = provider.GroupsCommits ? new GroupCommit(provider, clock, logger) : null;
     private volatile bool _initialized;
 
     internal RelationalProvider Provider => provider;
@@ -226,6 +227,11 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
         string operation, string? resourceType, bool write, Func<DbSession, Task<T>> work, Func<T, string> outcome, CancellationToken cancellationToken, Func<T, bool>? commit = null)
     {
         await InitializeAsync(cancellationToken);
+        if (write && _groupCommit is not null)
+        {
+            return await TraceAsync(operation, resourceType, () => _groupCommit.RunAsync(work, commit, cancellationToken), outcome);
+        }
+
         return await TraceAsync(operation, resourceType, async () =>
         {
             for (var attempt = 1; ; attempt++)

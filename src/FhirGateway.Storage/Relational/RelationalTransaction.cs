@@ -81,6 +81,7 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
                 await transaction.CommitAsync(cancellationToken);
                 return true;
             }, _ => "ok");
+            await store.Provider.AfterCommitAsync(connection);
         }
         catch (Exception e) when (store.Provider.IsTransient(e))
         {

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace FhirGateway.Storage.Sqlite;
+
+/// <summary>
+/// A connection that goes back to <see cref="SqliteConnectionPool"/> open when it is disposed, keeping the prepared
+/// statements of the SQL it has run. Microsoft.Data.Sqlite's own pool finalizes every statement when a connection
+/// is returned, so each read compiled its SELECT again: a third of the database time of a read by id.
+/// </summary>
+internal sealed class ReusableSqliteConnection(string connectionString, SqliteConnectionPool pool) : SqliteConnection(connectionString)
+{
+    // Statements with values in their text (search) must not fill the cache; past this, commands are not kept.
+    private const int MaxStatements = 128;
+
+    private readonly Dictionary<string, ReusableSqliteCommand> _statements = new(StringComparer.Ordinal);
+
+    /// <summary>A command for <paramref name="sql"/>, prepared before when this connection ran it already.</summary>
+    public DbCommand Command(string sql)
+    {
+        if (_statements.TryGetValue(sql, out var cached))
+        {
+            if (!cached.InUse)
+            {
+                cached.Lease();
+                return cached;
+            }
+        }
+        else if (_statements.Count < MaxStatements)
+        {
+            cached = new ReusableSqliteCommand(sql, this);
+            _statements.Add(sql, cached);
+            cached.Lease();
+            return cached;
+        }
+
+        var command = CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && pool.TryReturn(this))
+        {
+            return;
+        }
+
+        if (disposing)
+        {
+            foreach (var command in _statements.Values)
+            {
+                command.Release();
+            }
+
+            _statements.Clear();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>A command kept by its connection: disposing it only makes it available again.</summary>
+    private sealed class ReusableSqliteCommand : SqliteCommand
+    {
+        private bool _released;
+
+        public ReusableSqliteCommand(string sql, SqliteConnection connection)
+            : base(sql, connection)
+        {
+        }
+
+        public bool InUse { get; private set; }
+
+        public void Lease()
+        {
+            InUse = true;
+            Parameters.Clear();
+            Transaction = null;
+        }
+
+        public void Release()
+        {
+            _released = true;
+            Dispose();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_released)
+            {
+                InUse = false;
+                return;
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace FhirGateway.Storage.Sqlite;
+
+/// <summary>
+/// Open connections (with their prepared statements) waiting for the next operation. A connection comes back only
+/// when it is open and outside any transaction; beyond <see cref="MaxIdle"/> idle ones it is closed.
+/// </summary>
+internal sealed class SqliteConnectionPool(string connectionString) : IDisposable
+{
+    private const int MaxIdle = 32;
+
+    private readonly ConcurrentBag<ReusableSqliteConnection> _idle = [];
+    private volatile bool _disposed;
+
+    /// <summary>An idle open connection (<paramref name="opened"/> true), or a new one for the caller to open and configure.</summary>
+    public ReusableSqliteConnection Rent(out bool opened)
+    {
+        if (_idle.TryTake(out var connection))
+        {
+            opened = true;
+            return connection;
+        }
+
+        opened = false;
+        return new ReusableSqliteConnection(connectionString, this);
+    }
+
+    public bool TryReturn(ReusableSqliteConnection connection)
+    {
+        if (_disposed || connection.State != System.Data.ConnectionState.Open || _idle.Count >= MaxIdle ||
+            connection.Handle is not { } handle || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+        {
+            return false;
+        }
+
+        _idle.Add(connection);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+    }
+}

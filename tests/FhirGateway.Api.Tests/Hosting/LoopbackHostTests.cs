@@ -1,10 +1,4 @@
 using FhirGateway.Api.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Api.Tests.Hosting;
 
@@ -16,12 +10,8 @@ public sealed class LoopbackHostTests
     {
         // The Kestrel endpoint from appsettings.json, moved to a port the system chooses.
         using var gateway = new SqliteGateway();
-        using var factory = gateway
-            .WithWebHostBuilder(b => b.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0"));
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = Assert.Single(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses);
-        var baseUri = new Uri(address);
+        using var server = LoopbackServer.Start(gateway);
+        var baseUri = server.Address;
         Assert.Equal("127.0.0.1", baseUri.Host);
         Assert.NotEqual(0, baseUri.Port);
 
@@ -40,13 +30,9 @@ public sealed class LoopbackHostTests
     public async Task Kestrel_on_loopback_writes_reads_compresses_and_stops_large_bodies_while_reading()
     {
         using var gateway = new SqliteGateway();
-        using var factory = gateway.WithWebHostBuilder(b => b
-            .UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0")
-            .UseSetting("Fhir:MaxRequestBodyBytes", "65536"));
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = Assert.Single(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses);
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var server = LoopbackServer.Start(gateway, ("Fhir:MaxRequestBodyBytes", "65536"));
+        var address = server.Address.GetLeftPart(UriPartial.Authority);
+        using var client = server.CreateClient();
 
         using var create = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("Loopback")));
         var id = (await FhirResponse.ReadAsync(create, "Patient")).Value("id");

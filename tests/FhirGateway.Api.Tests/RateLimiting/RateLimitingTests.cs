@@ -1,10 +1,4 @@
 using FhirGateway.Api.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Api.Tests.RateLimiting;
 
@@ -15,8 +9,8 @@ public sealed class RateLimitingTests
     public async Task Requests_over_the_rate_get_429_with_Retry_After_and_a_throttled_outcome_but_health_is_never_limited()
     {
         using var gateway = new SqliteGateway();
-        using var factory = Loopback(gateway, ("RateLimiting:Enabled", "true"), ("RateLimiting:RequestsPerSecondPerClient", "2"), ("RateLimiting:ConcurrentRequestsPerClient", "0"));
-        using var client = Client(factory);
+        using var server = LoopbackServer.Start(gateway, ("RateLimiting:Enabled", "true"), ("RateLimiting:RequestsPerSecondPerClient", "2"), ("RateLimiting:ConcurrentRequestsPerClient", "0"));
+        using var client = server.CreateClient();
 
         // The first request builds what the FHIR routes cache; then the bucket gets a second to fill up again.
         using (var warm = await client.GetAsync("/fhir/metadata"))
@@ -71,8 +65,8 @@ public sealed class RateLimitingTests
     public async Task Requests_over_the_concurrency_limit_get_429()
     {
         using var gateway = new SqliteGateway();
-        using var factory = Loopback(gateway, ("RateLimiting:Enabled", "true"), ("RateLimiting:ConcurrentRequestsPerClient", "1"));
-        using var client = Client(factory);
+        using var server = LoopbackServer.Start(gateway, ("RateLimiting:Enabled", "true"), ("RateLimiting:ConcurrentRequestsPerClient", "1"));
+        using var client = server.CreateClient();
 
         // Warm up (one at a time), then a request body that is slow to arrive keeps the one permit while the second
         // request comes in.
@@ -119,8 +113,8 @@ public sealed class RateLimitingTests
     public async Task Off_by_default_so_bursts_of_one_client_are_never_throttled()
     {
         using var gateway = new SqliteGateway();
-        using var factory = Loopback(gateway);
-        using var client = Client(factory);
+        using var server = LoopbackServer.Start(gateway);
+        using var client = server.CreateClient();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetAsync("/fhir/metadata")));
 
@@ -129,27 +123,6 @@ public sealed class RateLimitingTests
         {
             response.Dispose();
         }
-    }
-
-    private static WebApplicationFactory<Program> Loopback(SqliteGateway gateway, params (string Key, string Value)[] settings)
-    {
-        var factory = gateway.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
-            foreach (var (key, value) in settings)
-            {
-                b.UseSetting(key, value);
-            }
-        });
-        factory.UseKestrel();
-        factory.StartServer();
-        return factory;
-    }
-
-    private static HttpClient Client(WebApplicationFactory<Program> factory)
-    {
-        var address = Assert.Single(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses);
-        return new HttpClient { BaseAddress = new Uri(address) };
     }
 
     /// <summary>A FHIR JSON body sent in two halves with a pause between them.</summary>

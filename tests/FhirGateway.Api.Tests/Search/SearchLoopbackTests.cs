@@ -2,11 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using FhirGateway.Api.Tests.TestSupport;
 using FhirGateway.Fhir.Serialization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Api.Tests.Search;
 
@@ -17,11 +12,9 @@ public sealed class SearchLoopbackTests
     public async Task Kestrel_streams_searchsets_plain_and_gzip_with_links_on_its_own_base()
     {
         using var gateway = new SqliteGateway();
-        using var factory = gateway.WithWebHostBuilder(b => b.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0"));
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = Assert.Single(factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses);
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var server = LoopbackServer.Start(gateway);
+        var address = server.Address.GetLeftPart(UriPartial.Authority);
+        using var client = server.CreateClient();
         var nhs = NhsNumbers.Next();
         var patient = await client.CreateAsync("Patient", SearchTestData.Patient("Loop", nhs));
         for (var i = 0; i < 3; i++)

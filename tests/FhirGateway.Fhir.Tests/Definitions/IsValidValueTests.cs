@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Tests.TestSupport;
 
 namespace FhirGateway.Fhir.Tests.Definitions;
 
@@ -49,6 +51,57 @@ public sealed class IsValidValueTests
     }
 
     [Fact]
+    public void The_R4_date_time_and_number_patterns_are_checked_directly()
+    {
+        foreach (var name in new[] { "date", "dateTime", "instant", "time", "decimal", "integer" })
+        {
+            Assert.NotEqual(ValuePatterns.Kind.Regex, ValuePatterns.KindOf(FhirModel.R4.GetType(name).ValuePattern));
+        }
+    }
+
+    [Fact]
+    public void The_direct_checks_agree_with_the_regular_expressions_on_every_short_value_of_the_R4_examples()
+    {
+        // Every string and number of the official examples up to 64 characters (dates and numbers are shorter),
+        // tried as each primitive that has a direct check.
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var example in OfficialExamples.R4)
+        {
+            using var document = JsonDocument.Parse(example.Content);
+            Collect(document.RootElement, values);
+        }
+
+        var types = FhirModel.R4.Types.Where(t => t.IsPrimitive && t.ValuePattern is not null && ValuePatterns.KindOf(t.ValuePattern) != ValuePatterns.Kind.Regex).ToList();
+        Assert.Contains(types, t => t.Name == "dateTime");
+        var matched = 0;
+        foreach (var type in types)
+        {
+            var regex = type.ValueRegex!;
+            foreach (var value in values)
+            {
+                var expected = regex.IsMatch(value);
+                matched += expected ? 1 : 0;
+                Assert.True(expected == type.IsValidValue(value), $"R4 {type.Name}: '{Escape(value)}' regex {expected}");
+            }
+        }
+
+        Assert.True(matched > 1000, "the corpus gave too few matching values to compare");
+    }
+
+    [Theory]
+    [MemberData(nameof(PrimitiveTypes))]
+    public void IsValidValue_agrees_with_the_regular_expression_on_date_and_number_edges(string version, string typeName)
+    {
+        var model = version == FhirModel.R4.Version ? FhirModel.R4 : FhirModel.Stu3;
+        var type = model.GetType(typeName);
+        var regex = type.ValueRegex!;
+        foreach (var value in DateAndNumberEdges())
+        {
+            Assert.True(regex.IsMatch(value) == type.IsValidValue(value), $"{version} {typeName}: '{Escape(value)}' regex {regex.IsMatch(value)}");
+        }
+    }
+
+    [Fact]
     public void A_type_without_a_pattern_accepts_any_value() =>
         Assert.True(FhirModel.R4.GetType("xhtml").IsValidValue(" anything \n"));
 
@@ -86,6 +139,70 @@ public sealed class IsValidValueTests
         yield return new string('a', 65);
         yield return new string('x', 5000);
         yield return string.Join(' ', Enumerable.Repeat("token", 200));
+    }
+
+    private static void Collect(JsonElement element, HashSet<string> values)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value, values);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, values);
+                }
+
+                break;
+            case JsonValueKind.String when element.GetString()!.Length <= 64:
+                values.Add(element.GetString()!);
+                break;
+            case JsonValueKind.Number:
+                values.Add(element.GetRawText());
+                break;
+        }
+    }
+
+    private static IEnumerable<string> DateAndNumberEdges()
+    {
+        // Each field at, inside and just outside its bounds, and every prefix and one-character change of typical values.
+        string[] typical = ["2019-01-31T23:59:60.123+14:00", "2019-12-01T00:00:00Z", "0001-01-01T00:00:00-13:59", "2019-10-09", "12:30:45.5",
+            "-12.50e+10", "0.5E-3", "-0", "120", "1999-09"];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        const string Replacements = "0123456789-+:.TZeEa ";
+        foreach (var t in typical)
+        {
+            for (var i = 0; i <= t.Length; i++)
+            {
+                seen.Add(t[..i]);
+                seen.Add(t[..i] + t[i..]);
+                if (i < t.Length)
+                {
+                    seen.Add(t.Remove(i, 1));
+                    foreach (var c in Replacements)
+                    {
+                        seen.Add(t[..i] + c + t[(i + 1)..]);
+                        seen.Add(t[..i] + c + t[i..]);
+                    }
+                }
+            }
+        }
+
+        string[] more = ["0000", "0000-01-01", "0010", "0100", "1000", "9999-12-31", "2019-00", "2019-13", "2019-01-00", "2019-01-32",
+            "2019-01-01T24:00:00Z", "2019-01-01T23:60:00Z", "2019-01-01T23:59:61Z", "2019-01-01T10:00:00+14:01", "2019-01-01T10:00:00+15:00",
+            "2019-01-01T10:00:00+13:60", "2019-01-01T10:00:00", "2019-01-01T10:00Z", "2019-01-01T10:00:00.Z", "2019-01-01T10:00:00z",
+            "2019-01-01t10:00:00Z", "2019-01-01T10:00:00+0100", "2019-01-01T10:00:00.1234567890123+01:00", "00:00:00", "23:59:60",
+            "24:00:00", "1:00:00", "10:00", "10:00:00.", "10:00:00Z", "٠١:00:00", "2019-01-01T10:00:00\u0660Z",
+            "0", "00", "-", "--1", "+1", "1.", ".5", "1.e5", "1e", "1e+", "1E-0", "01.5", "-0.0", "1.5.5", "1e5e5", "2147483648", "-2147483649",
+            "1\n", " 1", "1 ", "١"];
+        seen.UnionWith(more);
+
+        return seen;
     }
 
     private static string Escape(string value)

@@ -19,8 +19,8 @@ internal sealed class PostgresProvider(IOptions<PostgresStoreOptions> options) :
 
     private static readonly IReadOnlyList<Migration> PostgresMigrations = Migration.LoadEmbedded(typeof(PostgresProvider).Assembly, "postgres");
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
-        options.Value.ConnectionString ?? throw new InvalidOperationException("Storage:Postgres:ConnectionString is not set."));
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(
+        options.Value.ConnectionString ?? throw new InvalidOperationException("Storage:Postgres:ConnectionString is not set.")));
 
     public override string SystemName => "postgresql";
 

@@ -22,6 +22,7 @@ public sealed class SearchIndexer
 
     private readonly SearchParameterRegistry _registry;
     private readonly IndexRowWriter _writer;
+    private readonly TypeExpressions _expressions = new();
     private readonly IReadOnlyList<string> _localBases;
 
     /// <summary>Creates an indexer.</summary>
@@ -62,7 +63,7 @@ public sealed class SearchIndexer
             }
 
             values.Clear();
-            if (!TryEvaluate(parameter.Compiled, resource, context, values))
+            if (_expressions.For(resource.Type, parameter) is not { } expression || !TryEvaluate(expression, resource, context, values))
             {
                 continue;
             }

@@ -35,22 +35,22 @@ internal static class IndexRows
             for (var i = 0; i < count; i++)
             {
                 var row = rows[start + i];
-                var p = Prefix(i);
-                command.WithText(p + "param", row.Parameter)
-                    .WithInt32(p + "kind", (int)row.Kind)
-                    .WithText(p + "system", row.System)
-                    .WithText(p + "code", row.Code)
-                    .WithText(p + "norm", row.Normalized)
-                    .WithText(p + "exact", row.Exact)
-                    .WithTimestamp(db.Provider, p + "low", row.Low)
-                    .WithTimestamp(db.Provider, p + "high", row.High)
-                    .WithText(p + "rtype", row.ReferenceType)
-                    .WithText(p + "rid", row.ReferenceId)
-                    .WithText(p + "url", row.ReferenceUrl);
-                db.Provider.AddDecimal(command, p + "num", row.Value);
-                db.Provider.AddDecimal(command, p + "high_num", row.ValueHigh ?? row.Value);
-                command.With(p + "grp", row.Group, System.Data.DbType.Int32)
-                    .WithText(p + "uri", row.Uri);
+                var n = Names(i);
+                command.WithText(n[0], row.Parameter)
+                    .WithInt32(n[1], (int)row.Kind)
+                    .WithText(n[2], row.System)
+                    .WithText(n[3], row.Code)
+                    .WithText(n[4], row.Normalized)
+                    .WithText(n[5], row.Exact)
+                    .WithTimestamp(db.Provider, n[6], row.Low)
+                    .WithTimestamp(db.Provider, n[7], row.High)
+                    .WithText(n[8], row.ReferenceType)
+                    .WithText(n[9], row.ReferenceId)
+                    .WithText(n[10], row.ReferenceUrl);
+                db.Provider.AddDecimal(command, n[11], row.Value);
+                db.Provider.AddDecimal(command, n[12], row.ValueHigh ?? row.Value);
+                command.With(n[13], row.Group, System.Data.DbType.Int32)
+                    .WithText(n[14], row.Uri);
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -70,6 +70,14 @@ internal static class IndexRows
 
         return sql.ToString();
     }
+
+    // The parameter names of each row position, built once: 15 string concatenations per row were a measurable part
+    // of the allocations of a write.
+    private static readonly string[] Columns = ["param", "kind", "system", "code", "norm", "exact", "low", "high", "rtype", "rid", "url", "num", "high_num", "grp", "uri"];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string[]> RowNames = new();
+
+    private static string[] Names(int row) => RowNames.GetOrAdd(row, r => Array.ConvertAll(Columns, c => Prefix(r) + c));
 
     private static string Prefix(int row) => "@r" + row.ToString(CultureInfo.InvariantCulture) + "_";
 }

@@ -10,7 +10,7 @@ namespace FhirGateway.Api.Tests.Bundles;
 public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassFixture<TGateway>
     where TGateway : GatewayFactory
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_batch_answers_search_entries_with_searchset_Bundles()
     {
         using var client = gateway.CreateClient();
@@ -44,7 +44,7 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
         Assert.Empty(entries[4].Resource()!.Entries());
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_batch_answers_compartment_search_entries()
     {
         using var client = gateway.CreateClient();
@@ -73,7 +73,7 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
     private static string Observation(string patient) =>
         "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"weight\"},\"subject\":{\"reference\":\"Patient/" + patient + "\"}}";
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_search_entry_in_error_fails_on_its_own_with_its_OperationOutcome()
     {
         using var client = gateway.CreateClient();
@@ -97,7 +97,7 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
         Assert.Equal(["outcome", "match"], lenient.Entries().Select(e => e.Value("search.mode")));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_transaction_refuses_search_entries_and_writes_nothing()
     {
         using var client = gateway.CreateClient();

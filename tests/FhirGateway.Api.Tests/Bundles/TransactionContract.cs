@@ -7,7 +7,7 @@ namespace FhirGateway.Api.Tests.Bundles;
 public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFixture<TGateway>
     where TGateway : GatewayFactory
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_transaction_resolves_urn_uuids_and_answers_each_entry_in_order()
     {
         using var client = gateway.CreateClient();
@@ -51,7 +51,7 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(410, (int)deleted.StatusCode);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_failing_entry_rolls_the_whole_transaction_back()
     {
         using var client = gateway.CreateClient();
@@ -77,7 +77,7 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(201, (int)create.StatusCode);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_entries_resolve_to_their_matches()
     {
         using var client = gateway.CreateClient();
@@ -104,7 +104,7 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal((existing, "Updated"), (entries[3].Resource()!.Value("id"), entries[3].Resource()!.Family()));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Deletes_run_before_creates_so_an_identifier_can_move()
     {
         using var client = gateway.CreateClient();
@@ -118,7 +118,7 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(["201 Created", "204 No Content"], (await FhirResponse.ReadAsync(response, "Bundle")).Entries().Select(e => e.Status()));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Concurrent_transactions_with_the_same_conditional_create_make_one_resource()
     {
         using var client = gateway.CreateClient();

@@ -6,7 +6,7 @@ namespace FhirGateway.Api.Tests.History;
 public abstract class HistoryContract<TGateway>(TGateway gateway) : IClassFixture<TGateway>
     where TGateway : GatewayFactory
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Instance_history_lists_every_version_newest_first_with_request_and_response()
     {
         using var client = gateway.CreateClient();
@@ -30,7 +30,7 @@ public abstract class HistoryContract<TGateway>(TGateway gateway) : IClassFixtur
         Assert.Null(bundle.Link("next"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Pages_follow_next_links_until_every_version_is_listed()
     {
         using var client = gateway.CreateClient();
@@ -61,7 +61,7 @@ public abstract class HistoryContract<TGateway>(TGateway gateway) : IClassFixtur
         Assert.Equal(Enumerable.Reverse(ids), seen);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Since_leaves_out_older_versions_and_system_history_spans_types()
     {
         using var client = gateway.CreateClient();
@@ -83,7 +83,7 @@ public abstract class HistoryContract<TGateway>(TGateway gateway) : IClassFixtur
         Assert.Equal(["Observation", "Patient"], types.Order());
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Bad_parameters_are_400_and_unknown_instances_404()
     {
         using var client = gateway.CreateClient();
@@ -105,7 +105,7 @@ public abstract class HistoryContract<TGateway>(TGateway gateway) : IClassFixtur
         await OutcomeAssert.IsOutcomeAsync(unknown, 404, "not-found");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task History_is_served_as_xml()
     {
         using var client = gateway.CreateClient();

@@ -15,7 +15,7 @@ public abstract class ConcurrencyContract<TGateway>(TGateway gateway) : IClassFi
 {
     private const int Parallel = 16;
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Sixteen_concurrent_conditional_creates_make_exactly_one_resource()
     {
         using var client = gateway.CreateClient();
@@ -43,7 +43,7 @@ public abstract class ConcurrencyContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Single((await FhirResponse.ReadAsync(history, "Bundle")).ChildrenNamed("entry"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Sixteen_concurrent_conditional_creates_on_criteria_other_than_identifiers_make_exactly_one_resource()
     {
         // The claim of the normalized criteria decides, whatever the criteria: here family=..., evaluated by a
@@ -83,7 +83,7 @@ public abstract class ConcurrencyContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(created, (await FhirResponse.ReadAsync(matched, "Patient")).Value("id"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Sixteen_concurrent_conditional_updates_make_one_resource_and_fifteen_versions()
     {
         using var client = gateway.CreateClient();
@@ -113,7 +113,7 @@ public abstract class ConcurrencyContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(Enumerable.Range(1, Parallel).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(), versions);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Concurrent_updates_with_the_same_If_Match_have_exactly_one_winner()
     {
         using var client = gateway.CreateClient();

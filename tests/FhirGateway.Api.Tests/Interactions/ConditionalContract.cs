@@ -9,7 +9,7 @@ namespace FhirGateway.Api.Tests.Interactions;
 public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFixture<TGateway>
     where TGateway : GatewayFactory
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_create_creates_once_then_answers_200_with_the_match()
     {
         using var client = gateway.CreateClient();
@@ -27,7 +27,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal("First", matched.Family());
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_create_by_id_and_with_a_type_prefix()
     {
         using var client = gateway.CreateClient();
@@ -41,7 +41,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(201, (int)created.StatusCode);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Criteria_are_combined_and_a_created_resource_may_share_another_identifier()
     {
         using var client = gateway.CreateClient();
@@ -65,7 +65,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         await OutcomeAssert.IsOutcomeAsync(twoMatches, 412, "conflict");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Criteria_the_search_refuses_are_400_naming_the_parameter()
     {
         using var client = gateway.CreateClient();
@@ -88,7 +88,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         await OutcomeAssert.IsOutcomeAsync(noCriteria, 400, "invalid");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_update_creates_then_updates_the_match()
     {
         using var client = gateway.CreateClient();
@@ -111,7 +111,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         await OutcomeAssert.IsOutcomeAsync(stale, 412, "conflict");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_update_without_a_match_uses_the_body_id_unless_it_exists()
     {
         using var client = gateway.CreateClient();
@@ -127,7 +127,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         await OutcomeAssert.IsOutcomeAsync(clash, 409, "conflict");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_update_may_create_a_resource_sharing_another_identifier()
     {
         using var client = gateway.CreateClient();
@@ -140,7 +140,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal(201, (int)response.StatusCode);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_patch_and_delete_act_on_the_one_match()
     {
         using var client = gateway.CreateClient();
@@ -162,7 +162,7 @@ public abstract class ConditionalContract<TGateway>(TGateway gateway) : IClassFi
         await OutcomeAssert.IsOutcomeAsync(read, 410, "deleted");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task A_deleted_resource_frees_its_identifier()
     {
         using var client = gateway.CreateClient();

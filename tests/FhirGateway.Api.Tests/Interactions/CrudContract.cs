@@ -12,7 +12,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
 {
     protected TGateway Gateway { get; } = gateway;
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Create_answers_201_with_Location_ETag_Last_Modified_and_the_stored_resource()
     {
         using var client = Gateway.CreateClient();
@@ -31,7 +31,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
             response.Content.Headers.LastModified!.Value.ToUnixTimeSeconds());
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Read_serves_the_current_version_and_vread_every_version()
     {
         using var client = Gateway.CreateClient();
@@ -56,7 +56,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         await OutcomeAssert.IsOutcomeAsync(v3, 404, "not-found");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Update_of_an_unknown_id_creates_it()
     {
         using var client = Gateway.CreateClient();
@@ -69,7 +69,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         Assert.Equal(id, (await FhirResponse.ReadAsync(response, "Patient")).Value("id"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Delete_answers_204_and_then_reads_are_410_until_an_update_brings_it_back()
     {
         using var client = Gateway.CreateClient();
@@ -92,7 +92,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         Assert.Equal("3", (await FhirResponse.ReadAsync(revive, "Patient")).Value("meta.versionId"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task If_Match_updates_only_the_version_named()
     {
         using var client = Gateway.CreateClient();
@@ -110,7 +110,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         await OutcomeAssert.IsOutcomeAsync(absent, 412, "conflict");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task If_None_Match_star_creates_only()
     {
         using var client = Gateway.CreateClient();
@@ -126,7 +126,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         Assert.Equal(("First", "1"), (patient.Family(), patient.Value("meta.versionId")));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Resources_may_share_a_business_identifier()
     {
         // Nothing in R4 makes identifiers unique (https://hl7.org/fhir/R4/datatypes.html#Identifier); conditional
@@ -144,7 +144,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         await OutcomeAssert.IsOutcomeAsync(conditional, 412, "conflict");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Any_resource_type_is_served()
     {
         using var client = Gateway.CreateClient();
@@ -158,7 +158,7 @@ public abstract class CrudContract<TGateway>(TGateway gateway) : IClassFixture<T
         Assert.Equal("55", (await FhirResponse.ReadAsync(read, "Observation")).Value("value"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task The_body_of_a_json_read_is_exactly_the_stored_canonical_json()
     {
         using var client = Gateway.CreateClient();

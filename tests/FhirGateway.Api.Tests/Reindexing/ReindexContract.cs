@@ -19,7 +19,7 @@ namespace FhirGateway.Api.Tests.Reindexing;
 public abstract class ReindexContract<TGateway>
     where TGateway : GatewayFactory, new()
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Type_and_system_reindex_make_older_resources_searchable()
     {
         using var gateway = new TGateway();
@@ -51,7 +51,7 @@ public abstract class ReindexContract<TGateway>
         Assert.Contains("0 examined", nothing, StringComparison.Ordinal);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task The_start_up_run_reindexes_in_the_background()
     {
         using var gateway = new TGateway();
@@ -77,7 +77,7 @@ public abstract class ReindexContract<TGateway>
         Assert.Equal([$"Patient/{id}"], (await client.SearchAsync($"/fhir/Patient?family={family}")).Entries("match"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Reindex_is_in_the_CapabilityStatement_at_system_and_type_level()
     {
         using var gateway = new TGateway();

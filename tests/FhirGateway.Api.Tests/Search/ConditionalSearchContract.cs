@@ -9,7 +9,7 @@ namespace FhirGateway.Api.Tests.Search;
 public abstract class ConditionalSearchContract<TGateway>(TGateway gateway) : IClassFixture<TGateway>
     where TGateway : GatewayFactory
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_create_by_family_and_birthdate()
     {
         using var client = gateway.CreateClient();
@@ -27,7 +27,7 @@ public abstract class ConditionalSearchContract<TGateway>(TGateway gateway) : IC
         Assert.Equal(201, (int)otherDate.StatusCode);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Several_matches_are_412_for_create_update_patch_and_delete()
     {
         using var client = gateway.CreateClient();
@@ -48,7 +48,7 @@ public abstract class ConditionalSearchContract<TGateway>(TGateway gateway) : IC
         Assert.Equal(2, (await client.SearchAsync(url)).Entries("match").Count);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Conditional_update_patch_and_delete_by_name_and_birthdate()
     {
         using var client = gateway.CreateClient();
@@ -70,7 +70,7 @@ public abstract class ConditionalSearchContract<TGateway>(TGateway gateway) : IC
         Assert.Empty(after.Entries("match"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Deleted_resources_do_not_match_conditional_criteria()
     {
         using var client = gateway.CreateClient();
@@ -84,7 +84,7 @@ public abstract class ConditionalSearchContract<TGateway>(TGateway gateway) : IC
         Assert.NotEqual(old, (await FhirResponse.ReadAsync(create, "Patient")).Value("id"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Transaction_conditional_references_take_any_criteria()
     {
         using var client = gateway.CreateClient();

@@ -11,7 +11,7 @@ namespace FhirGateway.Api.Tests.Search;
 public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture<TGateway>
     where TGateway : GatewayFactory
 {
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Patient_by_identifier_is_a_searchset_with_match_entries_and_a_self_link()
     {
         using var client = gateway.CreateClient();
@@ -30,7 +30,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.NotNull(bundle.Value("meta.lastUpdated"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Observation_by_subject_and_code()
     {
         using var client = gateway.CreateClient();
@@ -47,7 +47,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Equal("1", bundle.Value("total"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Deleted_resources_are_not_found()
     {
         using var client = gateway.CreateClient();
@@ -64,7 +64,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Empty(byId.Entries("match"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Xml_pretty_json_and_gzip_carry_the_same_bundle()
     {
         using var client = gateway.CreateClient();
@@ -96,7 +96,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         await OutcomeAssert.IsOutcomeAsync(refused, 406, "not-supported");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Every_route_answers_in_json_and_xml()
     {
         using var client = gateway.CreateClient();
@@ -123,7 +123,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         }
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Unknown_parameters_are_reported_in_an_outcome_entry_or_refused_under_strict_handling()
     {
         using var client = gateway.CreateClient();
@@ -149,7 +149,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Equal("unknown-parameter", outcome.Value("issue.details.coding.code"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Malformed_values_are_400_whatever_the_handling()
     {
         using var client = gateway.CreateClient();
@@ -167,7 +167,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         await OutcomeAssert.IsOutcomeAsync(xml, 400, "invalid", FhirResponse.XmlMediaType);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Paging_links_lead_through_every_match_and_back()
     {
         using var client = gateway.CreateClient();
@@ -204,7 +204,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Equal(ids.Take(2), first.Entries("match"));
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Include_and_revinclude_add_entries_in_include_mode()
     {
         using var client = gateway.CreateClient();
@@ -222,7 +222,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Contains("_revinclude=Observation:subject", reverse.Link("self"), StringComparison.Ordinal);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Summary_elements_and_count_only()
     {
         using var client = gateway.CreateClient();
@@ -244,7 +244,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Equal(2, summary.Entries().Count);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Post_search_takes_url_and_form_parameters()
     {
         using var client = gateway.CreateClient();
@@ -264,7 +264,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         await OutcomeAssert.IsOutcomeAsync(strict, 400, "not-supported");
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task System_search_by_type_over_get_and_post()
     {
         using var client = gateway.CreateClient();
@@ -282,7 +282,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.StartsWith("http://localhost/fhir?", get.Link("self"), StringComparison.Ordinal);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Patient_compartment_holds_the_patients_resources_only()
     {
         using var client = gateway.CreateClient();
@@ -304,7 +304,7 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
         Assert.Equal(404, (int)notInCompartment.StatusCode);
     }
 
-    [GatewayFact]
+    [DatabaseFact]
     public async Task Search_routes_leave_the_other_routes_alone()
     {
         using var client = gateway.CreateClient();

@@ -16,7 +16,7 @@ public abstract partial class SearchContract
             Observation("o4", "8302-2", "Group/g1"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Chains_search_the_referenced_resources()
     {
         await PutFamiliesAsync();
@@ -29,7 +29,7 @@ public abstract partial class SearchContract
         Assert.Equal(["o1", "o2", "o3"], await Ids("Observation", "subject:Patient._id=peter,jim"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Reverse_chains_find_resources_referred_to_by_matching_ones()
     {
         await PutFamiliesAsync();
@@ -41,7 +41,7 @@ public abstract partial class SearchContract
         Assert.Empty(await Ids("Patient", "_has:Observation:patient:code=nothing"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Unknown_chains_are_reported()
     {
         await PutFamiliesAsync();
@@ -53,7 +53,7 @@ public abstract partial class SearchContract
         Assert.Contains(outcome.Issues, i => i.Code == "unknown-parameter" && i.Parameter == "subject:Patient.nonsense");
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Compartments_hold_what_refers_to_the_patient()
     {
         await PutFamiliesAsync();

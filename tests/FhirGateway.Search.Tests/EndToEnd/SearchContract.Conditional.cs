@@ -14,7 +14,7 @@ public abstract partial class SearchContract
         return new ResourceWrite(resource) { IndexRows = index.Rows, IdentityKeys = index.IdentityKeys };
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task The_resource_indexer_writes_rows_and_identity_keys()
     {
         var indexer = new SearchResourceIndexer(H.Indexer);
@@ -28,7 +28,7 @@ public abstract partial class SearchContract
         Assert.Equal([first.Version!.Id], await H.IdsAsync("Patient", "family=chalmers"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Conditional_criteria_match_by_identity_key_inside_a_transaction_and_by_search_otherwise()
     {
         var indexer = new SearchResourceIndexer(H.Indexer);

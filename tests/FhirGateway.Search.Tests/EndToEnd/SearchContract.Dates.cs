@@ -3,7 +3,7 @@ namespace FhirGateway.Search.Tests.EndToEnd;
 // https://hl7.org/fhir/R4/search.html#date and #prefix
 public abstract partial class SearchContract
 {
-    [SearchFact]
+    [DatabaseFact]
     public async Task Date_equality_needs_the_search_range_to_contain_the_value()
     {
         await PutAsync(Patient("y", "Y", "1974"), Patient("m", "M", "1974-12"), Patient("d", "D", "1974-12-25"), Patient("n", "N", "1975-01-01"));
@@ -15,7 +15,7 @@ public abstract partial class SearchContract
         Assert.Equal(["m", "n", "y"], await Ids("Patient", "birthdate=ne1974-12-25"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Date_prefixes_compare_ranges()
     {
         await PutAsync(Patient("y", "Y", "1974"), Patient("m", "M", "1974-12"), Patient("d", "D", "1974-12-25"), Patient("n", "N", "1975-01-01"));
@@ -31,7 +31,7 @@ public abstract partial class SearchContract
         Assert.Equal(["d", "m", "n", "y"], await Ids("Patient", "birthdate=ge1974&birthdate=le1975"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Date_times_compare_in_UTC_whatever_their_timezone()
     {
         await PutAsync(
@@ -51,7 +51,7 @@ public abstract partial class SearchContract
         Assert.Equal(["day", "early"], await Ids("Observation", "date=lt2020-01-02T05:00:00+01:00"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Periods_and_open_ended_periods_are_ranges()
     {
         await PutAsync(
@@ -68,7 +68,7 @@ public abstract partial class SearchContract
         Assert.Equal(["closed", "open"], await Ids("Encounter", "date=ap2020-01-07"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Last_updated_and_id_are_columns_of_the_resource()
     {
         await PutAsync(Patient("a", "A"));
@@ -83,7 +83,7 @@ public abstract partial class SearchContract
         Assert.Equal(["c"], await Ids("Patient", "_id=a,c&_lastUpdated=ge" + at));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task A_malformed_date_is_an_error_whatever_the_handling()
     {
         var outcome = await H.SearchAsync("Patient", "birthdate=gt1974-13");

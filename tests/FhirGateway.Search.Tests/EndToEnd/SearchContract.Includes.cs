@@ -6,7 +6,7 @@ public abstract partial class SearchContract
     private static List<string> Refs(SearchOutcome outcome, bool included) =>
         (included ? outcome.Included : outcome.Matches).Select(v => v.ResourceType + "/" + v.Id).Order(StringComparer.Ordinal).ToList();
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Include_adds_the_referenced_resources_once()
     {
         await PutFamiliesAsync();
@@ -20,7 +20,7 @@ public abstract partial class SearchContract
         Assert.Equal(["Patient/peter"], Refs(await H.SearchAsync("Observation", "_id=o1&_include=*"), true));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Revinclude_adds_the_resources_that_refer_to_the_matches()
     {
         await PutFamiliesAsync();
@@ -32,7 +32,7 @@ public abstract partial class SearchContract
         Assert.Equal(["Patient/jim", "Patient/peter"], Refs(await H.SearchAsync("Organization", "_revinclude=Patient:organization"), true));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Iterate_follows_includes_of_included_resources()
     {
         await PutFamiliesAsync();
@@ -46,7 +46,7 @@ public abstract partial class SearchContract
         Assert.Equal(["Observation/o1", "Observation/o2", "Patient/peter"], Refs(reverse, true));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Includes_never_add_types_the_caller_may_not_read()
     {
         await PutFamiliesAsync();
@@ -60,7 +60,7 @@ public abstract partial class SearchContract
         Assert.All(everything.Matches, m => Assert.Equal("Observation", m.ResourceType));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Includes_meet_the_criteria_the_caller_is_limited_by()
     {
         await PutFamiliesAsync();
@@ -78,7 +78,7 @@ public abstract partial class SearchContract
         Assert.Equal(["Patient/peter"], Refs(revincluded, true));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Includes_stop_at_the_limit_and_say_so()
     {
         await RestartWithAsync(new() { ["Search:MaxIncludes"] = "1" });

@@ -3,7 +3,7 @@ namespace FhirGateway.Search.Tests.EndToEnd;
 // https://hl7.org/fhir/R4/search.html#sort, #count and http.html#paging
 public abstract partial class SearchContract
 {
-    [SearchFact]
+    [DatabaseFact]
     public async Task Sort_by_several_keys_ascending_and_descending_with_missing_values_last()
     {
         await PutAsync(
@@ -18,7 +18,7 @@ public abstract partial class SearchContract
         Assert.Equal(["f", "e", "d", "c", "b", "a"], await H.IdsAsync("Patient", "_sort=-_id"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Pages_follow_next_and_previous_cursors()
     {
         await PutAsync(Enumerable.Range(1, 7).Select(i => Patient("p" + i, "Family" + (8 - i))).ToArray());
@@ -38,7 +38,7 @@ public abstract partial class SearchContract
         Assert.Null((await Previous(back)).Previous);
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Later_pages_stay_stable_while_data_changes()
     {
         await PutAsync(Patient("b", "B"), Patient("d", "D"), Patient("f", "F"), Patient("h", "H"), Patient("j", "J"));
@@ -69,7 +69,7 @@ public abstract partial class SearchContract
         Assert.Equal(["f", "h", "j", "a", "e", "z"], rest);
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task A_cursor_of_another_order_is_refused()
     {
         await PutAsync(Patient("a", "A", "2000-01-01"), Patient("b", "B", "2001-01-01"), Patient("c", "C", "2002-01-01"));
@@ -83,7 +83,7 @@ public abstract partial class SearchContract
         Assert.False(garbage.IsValid);
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Totals_when_asked_and_when_the_first_page_holds_everything()
     {
         await PutAsync(Patient("a", "A"), Patient("b", "B"), Patient("c", "C"));

@@ -8,7 +8,7 @@ public abstract partial class SearchContract
     private static string Weight(string id, string value, string code, string unit) =>
         Observation(id, "29463-7", "Patient/p", extra: $$$""","valueQuantity":{"value":{{{value}}},"unit":"{{{unit}}}","system":"{{{Ucum}}}","code":"{{{code}}}"}""");
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Quantities_compare_in_canonical_units()
     {
         await PutAsync(Weight("lb", "185", "[lb_av]", "lbs"), Weight("kg", "80", "kg", "kg"), Weight("g", "80000", "g", "g"), Weight("mg", "5", "mg", "mg"));
@@ -24,7 +24,7 @@ public abstract partial class SearchContract
         Assert.Equal(["kg"], await Ids("Observation", "value-quantity=ap85||kg"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Numbers_use_the_precision_of_the_search_value()
     {
         static string Risk(string id, string probability) =>
@@ -39,7 +39,7 @@ public abstract partial class SearchContract
         Assert.Equal(["a"], await Ids("RiskAssessment", "probability=lt5e-1"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Uris_match_exactly_below_and_above()
     {
         await PutAsync(
@@ -53,7 +53,7 @@ public abstract partial class SearchContract
         Assert.Empty(await Ids("ValueSet", "url=HTTP://EXAMPLE.ORG/other"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Composite_components_match_within_one_occurrence()
     {
         static string Pressure(string id, int systolic, int diastolic) =>
@@ -71,7 +71,7 @@ public abstract partial class SearchContract
         Assert.Equal(["high", "normal"], await Ids("Observation", "combo-code-value-quantity=8462-4$ge80"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Missing_finds_resources_with_and_without_values()
     {
         await PutAsync(Patient("with", "W", "1980-01-01"), Patient("without", "O"));

@@ -3,7 +3,7 @@ namespace FhirGateway.Search.Tests.EndToEnd;
 // https://hl7.org/fhir/R4/search.html#reference
 public abstract partial class SearchContract
 {
-    [SearchFact]
+    [DatabaseFact]
     public async Task References_by_id_type_and_id_type_modifier_and_local_absolute_url()
     {
         await PutAsync(
@@ -20,7 +20,7 @@ public abstract partial class SearchContract
         Assert.Equal(["o3", "o4"], await Ids("Observation", "subject=" + SearchHarness.BaseUrl + "/Patient/p2"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task References_to_other_servers_match_by_url_and_logical_references_by_identifier()
     {
         await PutAsync(
@@ -43,7 +43,7 @@ public abstract partial class SearchContract
         Assert.Equal(["logical", "typed"], await Ids("Observation", "subject:identifier=9449305552"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Canonical_references_match_with_and_without_version()
     {
         await PutAsync(
@@ -54,7 +54,7 @@ public abstract partial class SearchContract
         Assert.Equal(["r"], await Ids("QuestionnaireResponse", "questionnaire=http://example.org/Questionnaire/asq3|2"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Updates_and_deletes_change_what_is_found()
     {
         await PutAsync(Observation("o1", "1", "Patient/p1"));

@@ -8,7 +8,7 @@ public abstract partial class SearchContract
 {
     private const string Narrative = ""","text":{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\">Peter</div>"}""";
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Summary_and_elements_subset_the_matches_and_tag_them()
     {
         await PutAsync(Patient("a", "Chalmers", "1974-12-25", "male", extra: Narrative + ""","maritalStatus":{"text":"Married"}"""));
@@ -32,7 +32,7 @@ public abstract partial class SearchContract
         }
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Unknown_parameters_are_ignored_reported_and_left_out_of_the_links()
     {
         await PutAsync(Patient("a", "Chalmers"), Patient("b", "Windsor"));
@@ -50,7 +50,7 @@ public abstract partial class SearchContract
         Assert.Equal(SearchHarness.BaseUrl + "/Patient?family=chal&_count=50", bundle.RootElement.GetProperty("link")[0].GetProperty("url").GetString());
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Strict_handling_refuses_unknown_parameters()
     {
         var strict = new SearchOptions { BaseUrl = SearchHarness.BaseUrl, Strict = true };
@@ -66,7 +66,7 @@ public abstract partial class SearchContract
         Assert.Throws<InvalidOperationException>(() => outcome.ToBundle(SearchHarness.BaseUrl));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task The_bundle_as_a_tree_and_as_JSON_agree()
     {
         await PutFamiliesAsync();
@@ -88,7 +88,7 @@ public abstract partial class SearchContract
         Assert.Equal(Without(json, "id", "fullUrl"), Without(tree, "id", "fullUrl"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task System_search_with_type_and_tags()
     {
         const string tagged = ""","meta":{"tag":[{"system":"urn:tags","code":"early-years"}],"security":[{"system":"urn:sec","code":"R"}],"profile":["http://example.org/StructureDefinition/child"]}""";

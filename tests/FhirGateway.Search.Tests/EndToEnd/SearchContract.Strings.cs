@@ -4,7 +4,7 @@ namespace FhirGateway.Search.Tests.EndToEnd;
 // https://hl7.org/fhir/R4/search.html#string
 public abstract partial class SearchContract
 {
-    [SearchFact]
+    [DatabaseFact]
     public async Task String_search_matches_the_start_ignoring_case_and_accents()
     {
         await PutAsync(Patient("a", "Müller"), Patient("b", "Muller-Smith"), Patient("c", "Mueller"), Patient("d", "Smith"));
@@ -15,7 +15,7 @@ public abstract partial class SearchContract
         Assert.Empty(await Ids("Patient", "family=ller"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task String_exact_and_contains()
     {
         await PutAsync(Patient("a", "Müller"), Patient("b", "Muller-Smith"), Patient("c", "Mueller"), Patient("d", "Smith"));
@@ -26,7 +26,7 @@ public abstract partial class SearchContract
         Assert.Equal(["b", "d"], await Ids("Patient", "family:contains=smi"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Name_searches_every_part_and_values_combine_with_or_and_parameters_with_and()
     {
         await PutAsync(
@@ -40,7 +40,7 @@ public abstract partial class SearchContract
         Assert.Equal(["a"], await Ids("Patient", "given=peter&family=chalmers"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Address_parts_are_searched_and_an_escaped_comma_is_part_of_the_value()
     {
         await PutAsync(

@@ -5,7 +5,7 @@ public abstract partial class SearchContract
 {
     private const string NhsNumber = "https://fhir.nhs.uk/Id/nhs-number";
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Token_forms_system_and_code()
     {
         await PutAsync(
@@ -20,7 +20,7 @@ public abstract partial class SearchContract
         Assert.Empty(await Ids("Patient", $"identifier={NhsNumber}|42"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Token_not_matches_resources_without_the_code_including_those_without_any()
     {
         await PutAsync(Patient("a", "A", gender: "male"), Patient("b", "B", gender: "female"), Patient("c", "C"));
@@ -33,7 +33,7 @@ public abstract partial class SearchContract
         Assert.Equal(["a", "b"], await Ids("Patient", "gender=male,female"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Token_text_searches_display_and_concept_text()
     {
         await PutAsync(
@@ -44,7 +44,7 @@ public abstract partial class SearchContract
         Assert.Equal(["o2"], await Ids("Observation", "category:text=vital"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Identifier_of_type_matches_type_and_value_together()
     {
         const string v2 = "http://terminology.hl7.org/CodeSystem/v2-0203";
@@ -57,7 +57,7 @@ public abstract partial class SearchContract
         Assert.Empty(await Ids("Patient", $"identifier:of-type={v2}|MR|99"));
     }
 
-    [SearchFact]
+    [DatabaseFact]
     public async Task Booleans_codes_and_contact_points_are_tokens()
     {
         await PutAsync(

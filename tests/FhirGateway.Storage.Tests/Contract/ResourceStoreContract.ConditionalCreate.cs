@@ -5,7 +5,7 @@ namespace FhirGateway.Storage.Tests.Contract;
 // Conditional create: the claim of its criteria (https://hl7.org/fhir/R4/http.html#ccreate); identity keys shared freely.
 public abstract partial class ResourceStoreContract
 {
-    [StoreFact]
+    [DatabaseFact]
     public async Task Conditional_create_creates_once_and_then_returns_the_match()
     {
         var first = await Store.ConditionalCreateAsync(TestResources.PatientWrite("Chalmers", "9449305552", "births"));
@@ -20,7 +20,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(1, await CountAsync("outbox"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_claim_is_per_criteria_and_any_criteria_can_be_claimed()
     {
         var byName = new ConditionalClaim("Patient?family=Chalmers");
@@ -39,7 +39,7 @@ public abstract partial class ResourceStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ConditionalCreateAsync(TestResources.PatientWrite("X")));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Resources_may_share_identifiers_through_create_and_update()
     {
         var first = await CreatedAsync(TestResources.PatientWrite("First", "9449305552"));
@@ -57,7 +57,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(4, await CountAsync("identity_keys"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Delete_releases_a_claim_and_a_holder_that_no_longer_matches_can_be_replaced_only_while_it_holds_it()
     {
         var claim = new ConditionalClaim("Patient?identifier=https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9449305552");
@@ -79,7 +79,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(3, await CountAsync("resources"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Sixteen_concurrent_conditional_creates_on_any_criteria_give_exactly_one_resource()
     {
         var instances = new[] { Store, Harness.NewInstance() };
@@ -93,7 +93,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(1, await CountAsync("conditional_claims"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Sixteen_concurrent_conditional_creates_give_exactly_one_resource()
     {
         // Two store instances, as two gateway instances sharing the database, each with its own connections.
@@ -115,7 +115,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(1, await CountAsync("conditional_claims"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_creator_waiting_on_an_uncommitted_key_gets_the_winner_once_it_commits()
     {
         await using var first = await Store.BeginTransactionAsync();

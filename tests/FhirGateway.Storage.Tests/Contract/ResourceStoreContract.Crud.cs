@@ -8,7 +8,7 @@ namespace FhirGateway.Storage.Tests.Contract;
 // Create, read, vread, update and delete (https://hl7.org/fhir/R4/http.html).
 public abstract partial class ResourceStoreContract
 {
-    [StoreFact]
+    [DatabaseFact]
     public async Task Create_assigns_an_id_version_1_and_lastUpdated()
     {
         var write = TestResources.PatientWrite("Chalmers");
@@ -31,7 +31,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(created.LastUpdated, read.Version.LastUpdated);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Reads_of_unknown_resources_and_versions_are_not_found()
     {
         Assert.Equal(ReadStatus.NotFound, (await Store.ReadAsync("Patient", "nobody")).Status);
@@ -41,7 +41,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(ReadStatus.NotFound, (await Store.ReadAsync("Observation", created.Id)).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Ids_that_are_not_FHIR_ids_are_never_found_nor_written()
     {
         var bad = new string('a', 65);
@@ -54,7 +54,7 @@ public abstract partial class ResourceStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadAsync("NotAType", "a"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Update_writes_a_new_version_and_vread_keeps_the_old_one()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
@@ -69,7 +69,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal("Chalmers", TestResources.FamilyOf((await Store.VReadAsync("Patient", created.Id, 1)).Version!));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Version_aware_update_succeeds_on_the_current_version_and_conflicts_otherwise()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
@@ -84,7 +84,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(0, await CountAsync("outbox"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Update_of_an_unknown_id_creates_only_when_allowed()
     {
         Assert.Equal(WriteStatus.NotFound, (await Store.UpdateAsync("p1", TestResources.PatientWrite("Chalmers"))).Status);
@@ -98,7 +98,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(ReadStatus.Found, (await Store.ReadAsync("Patient", "p1")).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Delete_writes_a_tombstone_after_which_reads_are_gone()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
@@ -115,7 +115,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(ReadStatus.Found, (await Store.VReadAsync("Patient", created.Id, 1)).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Deleting_again_or_deleting_the_unknown_changes_nothing()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
@@ -131,7 +131,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(0, await CountAsync("outbox"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Update_brings_a_deleted_resource_back_with_the_next_version()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
@@ -143,7 +143,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(ReadStatus.Found, (await Store.ReadAsync("Patient", created.Id)).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Index_rows_are_replaced_by_each_version_and_removed_by_delete()
     {
         var low = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
@@ -179,7 +179,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(0, await CountAsync("search_index"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Outbox_items_are_written_with_the_versions_that_ask_for_them()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers", topics: ["births", "audit"]));
@@ -194,7 +194,7 @@ public abstract partial class ResourceStoreContract
         Assert.All(rows, r => Assert.Equal(("Patient", created.Id), ((string)r[1]!, (string)r[2]!)));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Concurrent_version_aware_updates_have_exactly_one_winner()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));

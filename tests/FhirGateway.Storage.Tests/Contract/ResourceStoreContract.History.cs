@@ -6,7 +6,7 @@ namespace FhirGateway.Storage.Tests.Contract;
 // History of an instance, a type and the system (https://hl7.org/fhir/R4/http.html#history).
 public abstract partial class ResourceStoreContract
 {
-    [StoreFact]
+    [DatabaseFact]
     public async Task History_lists_versions_newest_first_at_each_level()
     {
         var p1 = await CreatedAsync(TestResources.PatientWrite("One"));
@@ -30,7 +30,7 @@ public abstract partial class ResourceStoreContract
         Assert.Empty((await Store.HistoryAsync(new HistoryQuery { ResourceType = "Patient", Id = "nobody" })).Entries);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task History_since_keeps_versions_written_at_or_after_the_instant()
     {
         var old = await CreatedAsync(TestResources.PatientWrite("Old"));
@@ -44,7 +44,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal([recent.Id], exact.Entries.Select(e => e.Id));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task History_pages_stay_stable_while_new_versions_are_written()
     {
         var ids = new List<string>();

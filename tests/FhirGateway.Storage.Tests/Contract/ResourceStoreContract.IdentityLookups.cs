@@ -6,7 +6,7 @@ namespace FhirGateway.Storage.Tests.Contract;
 // transaction Bundle assigns before it writes (https://hl7.org/fhir/R4/bundle.html#references).
 public abstract partial class ResourceStoreContract
 {
-    [StoreFact]
+    [DatabaseFact]
     public async Task Identity_key_lookup_names_the_current_holders()
     {
         var a = await CreatedAsync(TestResources.PatientWrite("A", "1111111111"));
@@ -25,7 +25,7 @@ public abstract partial class ResourceStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => Store.FindIdentityKeyHoldersAsync(["Patient"]));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Identity_key_lookup_in_a_transaction_sees_its_own_writes()
     {
         await using var transaction = await Store.BeginTransactionAsync();
@@ -38,7 +38,7 @@ public abstract partial class ResourceStoreContract
         Assert.Empty(outside);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_create_takes_the_id_the_caller_assigned()
     {
         var id = Guid.NewGuid().ToString("D");

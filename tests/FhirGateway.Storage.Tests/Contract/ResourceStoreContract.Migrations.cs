@@ -5,7 +5,7 @@ namespace FhirGateway.Storage.Tests.Contract;
 // Versioned migrations applied at start-up.
 public abstract partial class ResourceStoreContract
 {
-    [StoreFact]
+    [DatabaseFact]
     public async Task Migrations_are_applied_once_and_restarts_keep_the_data()
     {
         var created = await CreatedAsync(TestResources.PatientWrite("Chalmers"));
@@ -18,7 +18,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(ReadStatus.Found, (await restarted.ReadAsync("Patient", created.Id)).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Concurrent_start_ups_on_an_empty_database_migrate_it_once()
     {
         var instances = Enumerable.Range(0, 4).Select(_ => Harness.NewInstance()).ToList();
@@ -33,7 +33,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(WriteStatus.Created, (await instances[3].CreateAsync(TestResources.PatientWrite("After"))).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_changed_or_unknown_migration_stops_start_up()
     {
         await Store.InitializeAsync();

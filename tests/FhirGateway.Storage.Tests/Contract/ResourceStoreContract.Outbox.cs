@@ -9,7 +9,7 @@ public abstract partial class ResourceStoreContract
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Leases_hand_out_available_items_oldest_first_and_completion_removes_them()
     {
         var ids = new List<string>();
@@ -38,7 +38,7 @@ public abstract partial class ResourceStoreContract
         Assert.False(await Store.CompleteAsync(item));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Retry_later_makes_an_item_available_again_after_the_delay()
     {
         await CreatedAsync(TestResources.PatientWrite("P", topics: "births"));
@@ -55,7 +55,7 @@ public abstract partial class ResourceStoreContract
         Assert.False(await Store.RetryLaterAsync(item, TimeSpan.Zero));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task An_expired_lease_passes_to_another_worker_and_the_first_can_no_longer_complete()
     {
         await CreatedAsync(TestResources.PatientWrite("P", topics: "births"));
@@ -70,7 +70,7 @@ public abstract partial class ResourceStoreContract
         Assert.True(await Store.CompleteAsync(taken));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Leases_can_be_limited_to_one_topic()
     {
         await CreatedAsync(TestResources.PatientWrite("P", topics: ["births", "audit"]));
@@ -81,7 +81,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(["births"], (await Store.LeaseAsync(new OutboxLeaseRequest("any", 10, Minute))).Select(i => i.Topic));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Concurrent_workers_of_two_instances_never_lease_the_same_item()
     {
         await using (var transaction = await Store.BeginTransactionAsync())

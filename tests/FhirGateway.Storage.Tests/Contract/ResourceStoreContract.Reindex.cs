@@ -10,7 +10,7 @@ public abstract partial class ResourceStoreContract
     private const string Old = "v1-old";
     private const string Current = "v1-current";
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Resources_stored_under_other_definitions_are_found_in_key_order_and_reindexed()
     {
         var unknown = await CreatedAsync(Unindexed("Unknown", null));
@@ -37,7 +37,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(3, await reindex.CountStaleAsync(Old, null));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_write_after_the_reindexer_read_a_resource_is_never_overwritten_with_stale_rows()
     {
         var created = await CreatedAsync(Unindexed("Before", Old));
@@ -59,7 +59,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal((anotherOld.Id, 2L), (again.Version.Id, again.Version.VersionId));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Two_instances_reindexing_at_once_replace_each_resource_once()
     {
         const int count = 60;
@@ -89,7 +89,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(0, await new RelationalReindexStore(Store).CountStaleAsync(Current, null));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Writes_racing_a_reindexer_keep_their_own_rows()
     {
         const int count = 40;

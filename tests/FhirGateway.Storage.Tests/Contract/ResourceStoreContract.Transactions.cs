@@ -6,7 +6,7 @@ namespace FhirGateway.Storage.Tests.Contract;
 // Units of work for transaction Bundles (https://hl7.org/fhir/R4/http.html#transaction).
 public abstract partial class ResourceStoreContract
 {
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_transaction_commits_all_its_writes_together()
     {
         var existing = await CreatedAsync(TestResources.PatientWrite("Existing"));
@@ -32,7 +32,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(1, await CountAsync("outbox"));
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task A_transaction_that_is_not_committed_leaves_nothing_behind()
     {
         var existing = await CreatedAsync(TestResources.PatientWrite("Existing", "1111111111", "births"));
@@ -55,7 +55,7 @@ public abstract partial class ResourceStoreContract
         Assert.Equal(ReadStatus.NotFound, (await Store.ReadAsync("Patient", "client-id")).Status);
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task An_unsuccessful_write_inside_a_transaction_leaves_the_others_intact()
     {
         var holder = (await Store.ConditionalCreateAsync(TestResources.PatientWrite("Holder", "9449305552"))).Version!;

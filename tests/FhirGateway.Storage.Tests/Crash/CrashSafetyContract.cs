@@ -28,7 +28,7 @@ public abstract class CrashSafetyContract(ITestOutputHelper output) : IAsyncLife
         }
     }
 
-    [StoreFact]
+    [DatabaseFact]
     public async Task Killing_a_writer_mid_write_leaves_only_complete_transactions()
     {
         await Harness.Store.InitializeAsync();

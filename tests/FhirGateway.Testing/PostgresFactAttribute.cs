@@ -1,4 +1,6 @@
-namespace FhirGateway.Storage.Tests.Support;
+using Xunit;
+
+namespace FhirGateway.Testing;
 
 /// <summary>A fact that needs PostgreSQL: skipped without <c>FHIRGATEWAY_TEST_POSTGRES</c> unless <c>CI=true</c>.</summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -1,22 +1,24 @@
+using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace FhirGateway.Search.Tests.Support;
+namespace FhirGateway.Testing;
 
 /// <summary>
-/// A fact of the end-to-end suite, inherited by each database's test class; in a class marked
-/// <see cref="RequiresPostgresAttribute"/> it is skipped like the storage tests' PostgreSQL facts.
+/// A fact of a suite that runs on each database: written once in a base class, inherited by one test class per
+/// database. Whether it can run is decided per class (by <see cref="DatabaseFactDiscoverer"/>): in a class marked
+/// <see cref="RequiresPostgresAttribute"/> it is skipped like a <see cref="PostgresFactAttribute"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-[XunitTestCaseDiscoverer("FhirGateway.Search.Tests.Support.SearchFactDiscoverer", "FhirGateway.Search.Tests")]
-public sealed class SearchFactAttribute : FactAttribute;
+[XunitTestCaseDiscoverer("FhirGateway.Testing.DatabaseFactDiscoverer", "FhirGateway.Testing")]
+public sealed class DatabaseFactAttribute : FactAttribute;
 
-/// <summary>Marks a test class whose <see cref="SearchFactAttribute"/> tests need PostgreSQL.</summary>
+/// <summary>Marks a test class whose <see cref="DatabaseFactAttribute"/> tests run on PostgreSQL.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RequiresPostgresAttribute : Attribute;
 
-/// <summary>Discovers <see cref="SearchFactAttribute"/> tests, skipping them in PostgreSQL classes when PostgreSQL is not available.</summary>
-public sealed class SearchFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+/// <summary>Discovers <see cref="DatabaseFactAttribute"/> tests, skipping them in PostgreSQL classes when PostgreSQL is not available.</summary>
+public sealed class DatabaseFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
 {
     private readonly FactDiscoverer _facts = new(diagnosticMessageSink);
 

@@ -27,7 +27,7 @@ internal sealed partial class ValidationRun
 
     public ValidationOptions Options { get; }
 
-    public PathStack Path { get; } = new();
+    public IssuePath Path { get; } = new();
 
     /// <summary>Whether the error limit was reached.</summary>
     public bool Stopped { get; private set; }

@@ -80,36 +80,24 @@ public sealed class SearchOutcome
     /// <c>details.coding</c> (system <see cref="SearchIssueCodes.CodeSystem"/>), the message in <c>diagnostics</c> and the
     /// parameter in <c>expression</c>.
     /// </summary>
-    public ElementNode ToOperationOutcome()
+    public ElementNode ToOperationOutcome() => OperationOutcomeFactory.FromIssues(Issues.Select(ToParseIssue));
+
+    // The factory's issue layout (as every OperationOutcome of the gateway), with the search code system, the
+    // search issue type and the parameter as the location.
+    private static ParseIssue ToParseIssue(SearchIssue issue) => new(
+        issue.Severity switch
+        {
+            SearchIssueSeverity.Error => IssueSeverity.Error,
+            SearchIssueSeverity.Warning => IssueSeverity.Warning,
+            _ => IssueSeverity.Information,
+        },
+        issue.Code,
+        issue.Parameter,
+        issue.Message)
     {
-        var outcome = new ElementNode(FhirModel.R4.GetType("OperationOutcome"));
-        foreach (var issue in Issues)
-        {
-            var node = outcome.AddNew("issue");
-            node.AddNew("severity").Value = issue.Severity switch
-            {
-                SearchIssueSeverity.Error => "error",
-                SearchIssueSeverity.Warning => "warning",
-                _ => "information",
-            };
-            node.AddNew("code").Value = issue.IssueType;
-            var coding = node.AddNew("details").AddNew("coding");
-            coding.AddNew("system").Value = SearchIssueCodes.CodeSystem;
-            coding.AddNew("code").Value = issue.Code;
-            node.AddNew("diagnostics").Value = issue.Message;
-            node.AddNew("expression").Value = issue.Parameter;
-        }
-
-        if (outcome.ChildCount == 0)
-        {
-            var ok = outcome.AddNew("issue");
-            ok.AddNew("severity").Value = "information";
-            ok.AddNew("code").Value = "informational";
-            ok.AddNew("diagnostics").Value = "No issues were found.";
-        }
-
-        return outcome;
-    }
+        IssueType = issue.IssueType,
+        CodeSystem = SearchIssueCodes.CodeSystem,
+    };
 
     /// <summary>
     /// The searchset Bundle as a resource tree (for any format). Matches and includes are read from their stored JSON;

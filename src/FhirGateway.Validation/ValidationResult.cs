@@ -41,42 +41,10 @@ public sealed class ValidationResult
     /// <c>diagnostics</c> and the FHIRPath location in <c>expression</c>. With no issues, a single information issue
     /// says so (OperationOutcome.issue is 1..*).
     /// </summary>
-    public ElementNode ToOperationOutcome()
-    {
-        var outcome = new ElementNode(FhirModel.R4.GetType("OperationOutcome"));
-        foreach (var issue in Issues)
-        {
-            var node = outcome.AddNew("issue");
-            node.AddNew("severity").Value = issue.Severity switch
-            {
-                IssueSeverity.Fatal => "fatal",
-                IssueSeverity.Error => "error",
-                IssueSeverity.Warning => "warning",
-                _ => "information",
-            };
-            node.AddNew("code").Value = issue.IssueType;
-            var coding = node.AddNew("details").AddNew("coding");
-            coding.AddNew("system").Value = issue.CodeSystem;
-            coding.AddNew("code").Value = issue.Code;
-            if (issue.Message.Length > 0)
-            {
-                node.AddNew("diagnostics").Value = issue.Message;
-            }
+    public ElementNode ToOperationOutcome() => OperationOutcomeFactory.FromIssues(Issues.Select(ToParseIssue));
 
-            if (issue.Location.Length > 0)
-            {
-                node.AddNew("expression").Value = issue.Location;
-            }
-        }
-
-        if (outcome.ChildCount == 0)
-        {
-            var ok = outcome.AddNew("issue");
-            ok.AddNew("severity").Value = "information";
-            ok.AddNew("code").Value = "informational";
-            ok.AddNew("diagnostics").Value = "No issues were found.";
-        }
-
-        return outcome;
-    }
+    // One issue layout for every OperationOutcome the gateway writes: the factory's, with validation's issue type and
+    // code system kept.
+    private static ParseIssue ToParseIssue(ValidationIssue issue) =>
+        new(issue.Severity, issue.Code, issue.Location, issue.Message) { IssueType = issue.IssueType, CodeSystem = issue.CodeSystem };
 }

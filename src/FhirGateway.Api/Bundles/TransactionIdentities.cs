@@ -9,7 +9,7 @@ namespace FhirGateway.Api.Bundles;
 /// a new id for each create (https://hl7.org/fhir/R4/http.html#trules: "the server SHALL assign a new id"), the match
 /// of each conditional entry, the URL's id otherwise. Then it rewrites every Reference.reference that names an entry's
 /// fullUrl, or a conditional reference <c>Type?criteria</c> (https://hl7.org/fhir/R4/bundle.html#references), to
-/// <c>Type/id</c>.
+/// <c>Type/id</c>, and so every uri, url, oid and uuid element and narrative link or image naming an entry's fullUrl.
 /// </summary>
 internal sealed class TransactionIdentities(ResourceInteractions interactions)
 {
@@ -55,6 +55,7 @@ internal sealed class TransactionIdentities(ResourceInteractions interactions)
                 : value.StartsWith("urn:uuid:", StringComparison.Ordinal) || value.StartsWith("urn:oid:", StringComparison.Ordinal)
                     ? throw Invalid(entry.Index, $"its resource refers to {value}, which is no entry's fullUrl.")
                     : null);
+            ReferenceRewriter.RewriteLinks(entry.Resource!, fullUrls);
         }
 
         return plan;

@@ -52,6 +52,39 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
     }
 
     [DatabaseFact]
+    public async Task Links_to_entries_in_uri_elements_and_narrative_are_rewritten_too()
+    {
+        // https://hl7.org/fhir/R4/http.html#trules: elements of type uri, url, oid and uuid, narrative <a href> and
+        // <img src>. Values that name no entry stay as they are, and are no error.
+        using var client = gateway.CreateClient();
+        var (binaryUrn, patientUrn, elsewhere) = (B.NewUrn(), B.NewUrn(), B.NewUrn());
+        var patient = $$$"""
+            {"resourceType":"Patient",
+             "text":{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><a href=\"{{{binaryUrn}}}\">photo</a> <img src='{{{binaryUrn}}}' alt=\"photo\"/> <a href=\"{{{elsewhere}}}\">other</a></div>"},
+             "identifier":[{"system":"urn:ietf:rfc:3986","value":"{{{elsewhere}}}"}],
+             "name":[{"family":"Linked"}],
+             "photo":[{"contentType":"text/plain","url":"{{{binaryUrn}}}"}]}
+            """;
+        var binary = """{"resourceType":"Binary","contentType":"text/plain","data":"aGVsbG8="}""";
+        var body = B.Of("transaction", B.Entry("POST", "Patient", patient, patientUrn), B.Entry("POST", "Binary", binary, binaryUrn));
+
+        using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
+        var target = $"Binary/{entries[1].Resource()!.Value("id")}";
+        var written = entries[0].Resource()!;
+        Assert.Equal(target, written.Value("photo.url"));
+        Assert.Equal(elsewhere, written.Value("identifier.value"));
+        Assert.Equal("urn:ietf:rfc:3986", written.Value("identifier.system"));
+        var div = written.Value("text.div")!;
+        Assert.Contains($"<a href=\"{target}\">photo</a>", div, StringComparison.Ordinal);
+        Assert.Contains($"<img src='{target}'", div, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{elsewhere}\">other</a>", div, StringComparison.Ordinal);
+        Assert.DoesNotContain(binaryUrn, div, StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
     public async Task A_failing_entry_rolls_the_whole_transaction_back()
     {
         using var client = gateway.CreateClient();

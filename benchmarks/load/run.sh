@@ -125,8 +125,15 @@ for _ in $(seq 1 240); do
 done
 curl -fsS "$BASE/healthz" >/dev/null
 
+# The gateway's CPU time (user + system, in clock ticks) from /proc: the figure to compare when other work shares
+# the cores, since req/s then depends on what else runs.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$GATEWAY_PID/stat"; }
+TICKS="$(getconf CLK_TCK)"
 log "loading $PATIENTS Patients and $OBSERVATIONS Observations through transaction Bundles"
+CPU_BEFORE="$(cpu_ticks)"
 dotnet "$LOADER" --base "$BASE/fhir" --patients "$PATIENTS" --observations "$OBSERVATIONS" --out "$DATA" | tee "$WORK/load.txt" >&2
+LOAD_CPU="$(awk -v a="$CPU_BEFORE" -v b="$(cpu_ticks)" -v t="$TICKS" -v n="$((PATIENTS + OBSERVATIONS))" \
+  'BEGIN { printf "%.1f s gateway CPU, %.3f ms per resource", (b - a) / t, 1000 * (b - a) / t / n }')"
 
 # The baseline answers exactly what the read answers for the first Patient: bytes and content type.
 FIRST_ID="$(head -n 1 "$DATA/patient-ids.txt")"
@@ -141,13 +148,19 @@ log "baseline: $PATIENT_BYTES bytes, $CONTENT_TYPE"
 export LOAD_DATA="$DATA" LOAD_SCRIPTS="$SCRIPTS"
 declare -A RESULT=()
 declare -A LOADAVG=()
+declare -A CPU_OF=()
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 run_scenario() {
   local name="$1" script="$2"
   log "$name: warm-up ${WARMUP}s, then ${DURATION}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$SCRIPTS/$script" "$BASE" >/dev/null
   LOADAVG[$name]="$(cut -d' ' -f1 /proc/loadavg)"
+  local before
+  before="$(cpu_ticks)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$SCRIPTS/$script" "$BASE" >"$WORK/$name.txt"
   RESULT[$name]="$(grep '^RESULT' "$WORK/$name.txt")"
+  CPU_OF[$name]="$(awk -v a="$before" -v b="$(cpu_ticks)" -v t="$TICKS" -v r="$(field "${RESULT[$name]}" requests)" \
+    'BEGIN { printf "%.3f", (r > 0 ? 1000 * (b - a) / t / r : 0) }')"
   log "$name: ${RESULT[$name]}"
 }
 
@@ -162,19 +175,19 @@ for name in "${SCENARIOS[@]}"; do
   run_scenario "$name" "${SCRIPT_OF[$name]}"
 done
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 {
   echo "FhirGateway load, $(date -u '+%Y-%m-%d %H:%M UTC'), $MODE, $PROVIDER, $PATIENTS Patients, $OBSERVATIONS Observations, Patient $PATIENT_BYTES bytes"
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; $(nproc) cores; commit $COMMIT"
   echo
   grep '^LOAD' "$WORK/load.txt" | sed 's/^LOAD /Loading: /'
+  echo "Loading: $LOAD_CPU"
   echo
-  echo "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | load avg |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | load avg | gateway CPU ms/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for name in "${SCENARIOS[@]}"; do
     r="${RESULT[$name]}"
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL_OF[$name]}" "$(field "$r" rps)" "$(field "$r" p50)" \
-      "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" errors)" "${LOADAVG[$name]}"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL_OF[$name]}" "$(field "$r" rps)" "$(field "$r" p50)" \
+      "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" errors)" "${LOADAVG[$name]}" "${CPU_OF[$name]}"
   done
   if [[ -n "${RESULT[baseline]:-}" && -n "${RESULT[read]:-}" ]]; then
     echo

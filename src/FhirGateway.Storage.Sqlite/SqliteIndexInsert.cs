@@ -7,8 +7,8 @@ namespace FhirGateway.Storage.Sqlite;
 /// <summary>
 /// A connection's prepared INSERT of one <c>search_index</c> row, bound by position through SQLitePCLRaw and run once
 /// per row. Through Microsoft.Data.Sqlite each row cost 17 parameter objects, each bound by name
-/// (<c>sqlite3_bind_parameter_index</c> scans the statement's names) and each bind taking the statement's handle; a
-/// Patient has about 43 rows, so binding was a larger share of a write than the row inserts themselves. The resource's
+/// (<c>sqlite3_bind_parameter_index</c> scans the statement's names) and each bind taking the statement's handle; with
+/// about 43 rows per Patient, both showed in profiles of loading (docs/benchmarks.md, issue 4). The resource's
 /// key and type stay bound between rows (<c>sqlite3_reset</c> keeps bindings); every other column is bound for
 /// every row. Values have the representations of <see cref="SqliteProvider"/>: UTC ticks, REAL, text.
 /// </summary>

@@ -13,7 +13,8 @@
 #
 # Options: --quick | --full, --postgres, --patients N, --observations N, --duration SECONDS, --warmup SECONDS,
 #          --only a,b,c (scenarios: baseline read identifier subject-code mixed date), --port N, --keep (keep the
-#          data and, on PostgreSQL, the schema), --out FILE (also write the table there).
+#          data and, on PostgreSQL, the schema), --out FILE (also write the table there), --warm (load 1,000 Patients
+#          and 5,000 Observations first, unmeasured, so the loading figures leave out start-up and JIT warm-up).
 # PostgreSQL: FHIRGATEWAY_TEST_POSTGRES (an Npgsql connection string) or, when unset, eng/ci/start-postgres.sh.
 set -euo pipefail
 
@@ -29,6 +30,7 @@ ONLY="baseline,read,identifier,subject-code,mixed,date"
 PORT=8091
 KEEP=0
 OUT=""
+WARM=0
 CONNECTIONS=16
 THREADS=2
 
@@ -45,7 +47,8 @@ while [[ $# -gt 0 ]]; do
     --port) PORT="$2"; shift ;;
     --keep) KEEP=1 ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --warm) WARM=1 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -125,8 +128,20 @@ for _ in $(seq 1 240); do
 done
 curl -fsS "$BASE/healthz" >/dev/null
 
+# The gateway's CPU time (user + system, in clock ticks) from /proc: the figure to compare when other work shares
+# the cores, since req/s then depends on what else runs.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$GATEWAY_PID/stat"; }
+TICKS="$(getconf CLK_TCK)"
+if [[ $WARM -eq 1 ]]; then
+  log "warm-up: loading 1000 Patients and 5000 Observations (not measured)"
+  mkdir -p "$WORK/warm"
+  dotnet "$LOADER" --base "$BASE/fhir" --patients 1000 --observations 5000 --out "$WORK/warm" >/dev/null
+fi
 log "loading $PATIENTS Patients and $OBSERVATIONS Observations through transaction Bundles"
+CPU_BEFORE="$(cpu_ticks)"
 dotnet "$LOADER" --base "$BASE/fhir" --patients "$PATIENTS" --observations "$OBSERVATIONS" --out "$DATA" | tee "$WORK/load.txt" >&2
+LOAD_CPU="$(awk -v a="$CPU_BEFORE" -v b="$(cpu_ticks)" -v t="$TICKS" -v n="$((PATIENTS + OBSERVATIONS))" \
+  'BEGIN { printf "%.1f s gateway CPU, %.3f ms per resource", (b - a) / t, 1000 * (b - a) / t / n }')"
 
 # The baseline answers exactly what the read answers for the first Patient: bytes and content type.
 FIRST_ID="$(head -n 1 "$DATA/patient-ids.txt")"
@@ -141,13 +156,19 @@ log "baseline: $PATIENT_BYTES bytes, $CONTENT_TYPE"
 export LOAD_DATA="$DATA" LOAD_SCRIPTS="$SCRIPTS"
 declare -A RESULT=()
 declare -A LOADAVG=()
+declare -A CPU_OF=()
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 run_scenario() {
   local name="$1" script="$2"
   log "$name: warm-up ${WARMUP}s, then ${DURATION}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$SCRIPTS/$script" "$BASE" >/dev/null
   LOADAVG[$name]="$(cut -d' ' -f1 /proc/loadavg)"
+  local before
+  before="$(cpu_ticks)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$SCRIPTS/$script" "$BASE" >"$WORK/$name.txt"
   RESULT[$name]="$(grep '^RESULT' "$WORK/$name.txt")"
+  CPU_OF[$name]="$(awk -v a="$before" -v b="$(cpu_ticks)" -v t="$TICKS" -v r="$(field "${RESULT[$name]}" requests)" \
+    'BEGIN { printf "%.3f", (r > 0 ? 1000 * (b - a) / t / r : 0) }')"
   log "$name: ${RESULT[$name]}"
 }
 
@@ -162,19 +183,19 @@ for name in "${SCENARIOS[@]}"; do
   run_scenario "$name" "${SCRIPT_OF[$name]}"
 done
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 {
   echo "FhirGateway load, $(date -u '+%Y-%m-%d %H:%M UTC'), $MODE, $PROVIDER, $PATIENTS Patients, $OBSERVATIONS Observations, Patient $PATIENT_BYTES bytes"
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; $(nproc) cores; commit $COMMIT"
   echo
   grep '^LOAD' "$WORK/load.txt" | sed 's/^LOAD /Loading: /'
+  echo "Loading: $LOAD_CPU"
   echo
-  echo "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | load avg |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | load avg | gateway CPU ms/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for name in "${SCENARIOS[@]}"; do
     r="${RESULT[$name]}"
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL_OF[$name]}" "$(field "$r" rps)" "$(field "$r" p50)" \
-      "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" errors)" "${LOADAVG[$name]}"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL_OF[$name]}" "$(field "$r" rps)" "$(field "$r" p50)" \
+      "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" errors)" "${LOADAVG[$name]}" "${CPU_OF[$name]}"
   done
   if [[ -n "${RESULT[baseline]:-}" && -n "${RESULT[read]:-}" ]]; then
     echo

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using FhirGateway.Storage.Indexing;
 using FhirGateway.Storage.Relational;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -46,6 +47,10 @@ internal sealed class PostgresProvider(IOptions<PostgresStoreOptions> options) :
     // reads never fails with a serialization error at this level.
     public override async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    // One INSERT of column arrays per resource (PostgresIndexInsert) instead of multi-row VALUES.
+    public override Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken) =>
+        PostgresIndexInsert.RunAsync(db, resourceKey, resourceType, rows, cancellationToken);
 
     public override string CodePointCollation => " COLLATE \"C\"";
 

@@ -14,6 +14,23 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
     private const int MaxStatements = 128;
 
     private readonly Dictionary<string, ReusableSqliteCommand> _statements = new(StringComparer.Ordinal);
+    private SqliteIndexInsert? _indexInsert;
+
+    /// <summary>The connection's prepared index-row insert (prepared again if the connection was reopened).</summary>
+    public SqliteIndexInsert IndexInsert
+    {
+        get
+        {
+            var handle = Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+            if (_indexInsert is null || !_indexInsert.Prepares(handle))
+            {
+                _indexInsert?.Dispose();
+                _indexInsert = new SqliteIndexInsert(handle);
+            }
+
+            return _indexInsert;
+        }
+    }
 
     /// <summary>A command for <paramref name="sql"/>, prepared before when this connection ran it already.</summary>
     public DbCommand Command(string sql)
@@ -54,6 +71,8 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
             }
 
             _statements.Clear();
+            _indexInsert?.Dispose();
+            _indexInsert = null;
         }
 
         base.Dispose(disposing);

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using FhirGateway.Storage.Indexing;
 using FhirGateway.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -132,6 +133,19 @@ internal sealed class SqliteProvider : RelationalProvider
         }
 
         return base.CreateCommand(connection, sql);
+    }
+
+    // One prepared statement bound by position per row (SqliteIndexInsert) instead of a command with named parameters.
+    public override Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    {
+        if (db.Connection is not ReusableSqliteConnection reusable)
+        {
+            return base.InsertIndexRowsAsync(db, resourceKey, resourceType, rows, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        reusable.IndexInsert.Run(resourceKey, resourceType, rows);
+        return Task.CompletedTask;
     }
 
     public override ValueTask DisposeAsync()

@@ -7,6 +7,9 @@ internal sealed class DbSession(DbConnection connection, DbTransaction? transact
 {
     public RelationalProvider Provider => provider;
 
+    /// <summary>The connection, for a provider's own bulk paths (SQLite's prepared index insert, PostgreSQL's COPY).</summary>
+    public DbConnection Connection => connection;
+
     /// <summary>Creates a command in the session's transaction.</summary>
     public DbCommand Command(string sql)
     {

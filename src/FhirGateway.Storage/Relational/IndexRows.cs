@@ -24,8 +24,12 @@ internal static class IndexRows
     // The statement for n rows, built once per n.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Statements = new();
 
+    /// <summary>Inserts rows for a resource, the database's way (<see cref="RelationalProvider.InsertIndexRowsAsync"/>).</summary>
+    public static Task AddAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0 ? Task.CompletedTask : db.Provider.InsertIndexRowsAsync(db, resourceKey, resourceType, rows, cancellationToken);
+
     /// <summary>Inserts rows for a resource, <see cref="RelationalProvider.IndexRowsPerStatement"/> per statement.</summary>
-    public static async Task AddAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    public static async Task InsertAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
         var perStatement = db.Provider.IndexRowsPerStatement;
         for (var start = 0; start < rows.Count; start += perStatement)

@@ -59,6 +59,13 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// </summary>
     public virtual int IndexRowsPerStatement => 100;
 
+    /// <summary>
+    /// Inserts a resource's index rows in the session's transaction. The shared way is multi-row INSERTs
+    /// (<see cref="IndexRowsPerStatement"/> rows each); a database may have a cheaper one for many rows.
+    /// </summary>
+    public virtual Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<Indexing.IndexRow> rows, CancellationToken cancellationToken) =>
+        IndexRows.InsertAsync(db, resourceKey, resourceType, rows, cancellationToken);
+
     /// <summary>Appended to a text expression so it sorts by code point (PostgreSQL: <c>COLLATE "C"</c>; SQLite's default already does).</summary>
     public virtual string CodePointCollation => string.Empty;
 

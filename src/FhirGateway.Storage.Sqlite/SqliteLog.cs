@@ -7,4 +7,7 @@ internal static partial class SqliteLog
 {
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Storage: SQLite {Version}, database {Path}")]
     public static partial void Opened(ILogger logger, string version, string path);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Storage: SQLite maps {MappedBytes} bytes of the database per connection (Storage:Sqlite:MmapSize {RequestedBytes})")]
+    public static partial void MemoryMap(ILogger logger, long mappedBytes, long requestedBytes);
 }

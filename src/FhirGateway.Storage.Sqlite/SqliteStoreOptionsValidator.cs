@@ -34,6 +34,11 @@ internal sealed class SqliteStoreOptionsValidator(IOptions<StorageOptions> stora
             problems.Add("Storage:Sqlite:BusyTimeout must be between 00:00:01 and 00:10:00.");
         }
 
+        if (options.MmapSize < 0)
+        {
+            problems.Add("Storage:Sqlite:MmapSize must be 0 (off) or a positive number of bytes.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

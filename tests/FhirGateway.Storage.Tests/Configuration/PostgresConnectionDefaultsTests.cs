@@ -30,4 +30,42 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.Equal(0, applied.MaxAutoPrepare);
         Assert.False(applied.NoResetOnClose);
     }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.1:5433")]
+    [InlineData("localhost")]
+    [InlineData("::1")]
+    [InlineData("[::1]:5432")]
+    [InlineData("localhost,127.0.0.2")]
+    public void Loopback_hosts_run_without_tls(string host)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply($"Host={host};Database=d"));
+
+        Assert.Equal(SslMode.Disable, applied.SslMode);
+    }
+
+    [Theory]
+    [InlineData("db.example.org")]
+    [InlineData("10.0.0.5")]
+    [InlineData("127.0.0.1,db.example.org")]
+    [InlineData("/var/run/postgresql")]
+    public void Other_hosts_keep_the_npgsql_default(string host)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply($"Host={host};Database=d"));
+
+        Assert.Equal(new NpgsqlConnectionStringBuilder().SslMode, applied.SslMode);
+    }
+
+    [Theory]
+    [InlineData("SSL Mode=Require", SslMode.Require)]
+    [InlineData("sslmode=VerifyFull", SslMode.VerifyFull)]
+    [InlineData("Root Certificate=/etc/ca.pem", SslMode.Prefer)]
+    [InlineData("SSL Certificate=/etc/client.pem", SslMode.Prefer)]
+    public void A_tls_setting_of_the_user_keeps_tls_on_loopback(string settings, SslMode expected)
+    {
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=127.0.0.1;Database=d;" + settings));
+
+        Assert.Equal(expected, applied.SslMode);
+    }
 }

@@ -63,12 +63,13 @@ public sealed class StorageRegistrationTests : IDisposable
     [Fact]
     public async Task Every_unsafe_sqlite_setting_is_reported_at_once()
     {
-        await using var services = Build(new() { ["Storage:Sqlite:Path"] = ":memory:", ["Storage:Sqlite:BusyTimeout"] = "00:00:00" });
+        await using var services = Build(new() { ["Storage:Sqlite:Path"] = ":memory:", ["Storage:Sqlite:BusyTimeout"] = "00:00:00", ["Storage:Sqlite:MmapSize"] = "-1" });
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(services));
 
         Assert.Contains("not an in-memory name", failure.Message, StringComparison.Ordinal);
         Assert.Contains("BusyTimeout must be between", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("MmapSize must be 0 (off) or a positive number", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

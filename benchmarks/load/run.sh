@@ -14,7 +14,9 @@
 # Options: --quick | --full, --postgres, --patients N, --observations N, --duration SECONDS, --warmup SECONDS,
 #          --only a,b,c (scenarios: baseline read identifier subject-code mixed date), --port N, --keep (keep the
 #          data and, on PostgreSQL, the schema), --out FILE (also write the table there), --warm (load 1,000 Patients
-#          and 5,000 Observations first, unmeasured, so the loading figures leave out start-up and JIT warm-up).
+#          and 5,000 Observations first, unmeasured, so the loading figures leave out start-up and JIT warm-up),
+#          --reuse DIR (SQLite: the scenarios on the population a --keep run left in DIR, not loaded again; give the
+#          same --full or --patients/--observations; the mixed scenario adds to it, so run it last).
 # PostgreSQL: FHIRGATEWAY_TEST_POSTGRES (an Npgsql connection string) or, when unset, eng/ci/start-postgres.sh.
 set -euo pipefail
 
@@ -31,6 +33,7 @@ PORT=8091
 KEEP=0
 OUT=""
 WARM=0
+REUSE=""
 CONNECTIONS=16
 THREADS=2
 
@@ -47,8 +50,9 @@ while [[ $# -gt 0 ]]; do
     --port) PORT="$2"; shift ;;
     --keep) KEEP=1 ;;
     --out) OUT="$2"; shift ;;
+    --reuse) REUSE="$2"; shift ;;
     --warm) WARM=1 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -71,6 +75,11 @@ LOADER="$ROOT/benchmarks/FhirGateway.Load/bin/Release/net10.0/FhirGateway.Load.d
 WORK="$(mktemp -d /tmp/fhirgateway-load.XXXXXX)"
 DATA="$WORK/data"
 mkdir -p "$DATA"
+if [[ -n "$REUSE" ]]; then
+  [[ $PROVIDER == sqlite && -f "$REUSE/data/fhirgateway.db" && -f "$REUSE/data/patient-ids.txt" ]] \
+    || { log "--reuse needs a directory a SQLite --keep run left (with data/fhirgateway.db)"; exit 2; }
+  DATA="$REUSE/data"
+fi
 BASE="http://127.0.0.1:$PORT"
 GATEWAY_PID=""
 SCHEMA=""
@@ -132,16 +141,22 @@ curl -fsS "$BASE/healthz" >/dev/null
 # the cores, since req/s then depends on what else runs.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$GATEWAY_PID/stat"; }
 TICKS="$(getconf CLK_TCK)"
-if [[ $WARM -eq 1 ]]; then
+if [[ -n "$REUSE" ]]; then
+  log "reusing the population in $REUSE (not loaded again)"
+  echo "LOAD not measured: the population of $REUSE reused" >"$WORK/load.txt"
+  LOAD_CPU="not measured"
+elif [[ $WARM -eq 1 ]]; then
   log "warm-up: loading 1000 Patients and 5000 Observations (not measured)"
   mkdir -p "$WORK/warm"
   dotnet "$LOADER" --base "$BASE/fhir" --patients 1000 --observations 5000 --out "$WORK/warm" >/dev/null
 fi
-log "loading $PATIENTS Patients and $OBSERVATIONS Observations through transaction Bundles"
-CPU_BEFORE="$(cpu_ticks)"
-dotnet "$LOADER" --base "$BASE/fhir" --patients "$PATIENTS" --observations "$OBSERVATIONS" --out "$DATA" | tee "$WORK/load.txt" >&2
-LOAD_CPU="$(awk -v a="$CPU_BEFORE" -v b="$(cpu_ticks)" -v t="$TICKS" -v n="$((PATIENTS + OBSERVATIONS))" \
-  'BEGIN { printf "%.1f s gateway CPU, %.3f ms per resource", (b - a) / t, 1000 * (b - a) / t / n }')"
+if [[ -z "$REUSE" ]]; then
+  log "loading $PATIENTS Patients and $OBSERVATIONS Observations through transaction Bundles"
+  CPU_BEFORE="$(cpu_ticks)"
+  dotnet "$LOADER" --base "$BASE/fhir" --patients "$PATIENTS" --observations "$OBSERVATIONS" --out "$DATA" | tee "$WORK/load.txt" >&2
+  LOAD_CPU="$(awk -v a="$CPU_BEFORE" -v b="$(cpu_ticks)" -v t="$TICKS" -v n="$((PATIENTS + OBSERVATIONS))" \
+    'BEGIN { printf "%.1f s gateway CPU, %.3f ms per resource", (b - a) / t, 1000 * (b - a) / t / n }')"
+fi
 
 # The baseline answers exactly what the read answers for the first Patient: bytes and content type.
 FIRST_ID="$(head -n 1 "$DATA/patient-ids.txt")"

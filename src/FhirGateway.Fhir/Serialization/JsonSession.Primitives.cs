@@ -169,10 +169,23 @@ internal sealed partial class JsonSession
                     return StringTooLong();
                 }
 
-                // Kept exactly as written: 1.50 stays 1.50 (https://hl7.org/fhir/R4/json.html#primitive).
+                // Kept exactly as written: 1.50 stays 1.50 (https://hl7.org/fhir/R4/json.html#primitive). JSON
+                // numbers are plain ASCII.
+                if (reader.ValueSpan.Length <= RepeatedValues.MaxLength)
+                {
+                    return TryReadShortValue(reader.ValueSpan, element, type, out value);
+                }
+
                 value = Encoding.UTF8.GetString(reader.ValueSpan);
                 break;
             default:
+                var raw = reader.ValueSpan;
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence && raw.Length <= RepeatedValues.MaxLength &&
+                    raw.Length <= options.MaxStringLength && Ascii.IsValid(raw))
+                {
+                    return TryReadShortValue(raw, element, type, out value);
+                }
+
                 if (!TryReadString(ref reader, out value))
                 {
                     return false;
@@ -182,6 +195,37 @@ internal sealed partial class JsonSession
         }
 
         return CheckValue(type, element, value);
+    }
+
+    /// <summary>
+    /// Reads a short value written as plain ASCII without escapes, sharing the string of an earlier occurrence in
+    /// the document (<see cref="RepeatedValues"/>) and skipping the check when that occurrence passed it as the same type.
+    /// </summary>
+    private bool TryReadShortValue(ReadOnlySpan<byte> ascii, ElementInfo element, TypeDefinition type, out string? value)
+    {
+        ref var entry = ref _values.Find(ascii);
+        if (RepeatedValues.Holds(entry, ascii))
+        {
+            value = entry.Value;
+            if (ReferenceEquals(entry.CheckedAs, type))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            value = Encoding.ASCII.GetString(ascii);
+            entry.Value = value;
+            entry.CheckedAs = null;
+        }
+
+        if (!CheckValue(type, element, value!))
+        {
+            return false;
+        }
+
+        entry.CheckedAs = type;
+        return true;
     }
 
     private bool TryReadString(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? value)

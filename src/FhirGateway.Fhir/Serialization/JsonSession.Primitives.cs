@@ -203,8 +203,8 @@ internal sealed partial class JsonSession
     /// </summary>
     private bool TryReadShortValue(ReadOnlySpan<byte> ascii, ElementInfo element, TypeDefinition type, out string? value)
     {
-        ref var entry = ref _values.Find(ascii);
-        if (RepeatedValues.Holds(entry, ascii))
+        ref var entry = ref _values.Find(ascii, out var key);
+        if (RepeatedValues.Holds(entry, key, ascii))
         {
             value = entry.Value;
             if (ReferenceEquals(entry.CheckedAs, type))
@@ -215,8 +215,7 @@ internal sealed partial class JsonSession
         else
         {
             value = Encoding.ASCII.GetString(ascii);
-            entry.Value = value;
-            entry.CheckedAs = null;
+            RepeatedValues.Store(ref entry, key, value);
         }
 
         if (!CheckValue(type, element, value!))

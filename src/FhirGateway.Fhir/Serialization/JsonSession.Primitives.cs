@@ -17,8 +17,10 @@ internal sealed partial class JsonSession
     // with neither value nor extensions it is dropped without a second issue.
     private const byte Dropped = 1;
 
-    private bool ReadPrimitive(ref Utf8JsonReader reader, ElementNode parent, ElementInfo element, TypeDefinition type, bool isExtensionPart, int index, (int Start, int Count) slots)
+    private bool ReadPrimitive(ref Utf8JsonReader reader, ElementNode parent, in PropertyMatch match, bool isExtensionPart, int index, (int Start, int Count) slots)
     {
+        var element = match.Element;
+        var type = match.Type!;
         var token = reader.TokenType;
         string? value = null;
         var ok = true;
@@ -47,7 +49,7 @@ internal sealed partial class JsonSession
 
         // Array items take their position even when left out, so that the value and '_' arrays stay aligned.
         var position = Math.Max(index, 0);
-        var node = position < slots.Count ? parent[slots.Start + position] : NewSlot(parent, element, type);
+        var node = position < slots.Count ? parent[slots.Start + position] : NewSlot(parent, match);
         if (!ok)
         {
             node.ReadFlags |= Dropped;
@@ -77,9 +79,9 @@ internal sealed partial class JsonSession
         return node.Value is null;
     }
 
-    private static ElementNode NewSlot(ElementNode parent, ElementInfo element, TypeDefinition type)
+    private static ElementNode NewSlot(ElementNode parent, in PropertyMatch match)
     {
-        var node = ElementNode.ForMatch(element, type);
+        var node = ElementNode.ForMatch(match);
         parent.Append(node);
         return node;
     }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using FhirGateway.Fhir.Model;
 
 namespace FhirGateway.Fhir.Definitions;
 
@@ -15,6 +17,8 @@ public sealed class ElementInfo
     private Dictionary<TypeDefinition, int>? _typeIndex;
     private string[]? _serializedNames;
     private (JsonEncodedText Name, JsonEncodedText ExtensionName)[]? _jsonNames;
+    private NodeShape[]? _shapes;
+    private ConcurrentDictionary<TypeDefinition, NodeShape>? _containerShapes;
 
     internal ElementInfo(TypeDefinition declaringType, string path, string name, int order)
     {
@@ -73,6 +77,7 @@ public sealed class ElementInfo
             _typeIndex = _types.Length > LinearSearchLimit ? BuildTypeIndex(_types) : null;
             _serializedNames = null;
             _jsonNames = null;
+            _shapes = null;
         }
     }
 
@@ -118,6 +123,47 @@ public sealed class ElementInfo
         }
 
         return false;
+    }
+
+    /// <summary>The shape of nodes of this element holding <paramref name="type"/>, which the element must accept (<see cref="CanHold"/>).</summary>
+    internal NodeShape ShapeFor(TypeDefinition type)
+    {
+        if (!IsResourceContainer)
+        {
+            var index = IndexOfType(type);
+            if (index >= 0)
+            {
+                return ShapeAt(index);
+            }
+        }
+
+        // A resource container holds any concrete resource type derived from its own: one shape per type met.
+        var shapes = _containerShapes;
+        if (shapes is null)
+        {
+            var built = new ConcurrentDictionary<TypeDefinition, NodeShape>(ReferenceEqualityComparer.Instance);
+            shapes = Interlocked.CompareExchange(ref _containerShapes, built, null) ?? built;
+        }
+
+        return shapes.GetOrAdd(type, static (t, element) => new NodeShape(element, t), this);
+    }
+
+    /// <summary>The shape of nodes of this element holding its type number <paramref name="typeIndex"/> (<see cref="PropertyMatch.TypeIndex"/>).</summary>
+    internal NodeShape ShapeAt(int typeIndex)
+    {
+        var shapes = _shapes;
+        if (shapes is null)
+        {
+            var built = new NodeShape[_types.Length];
+            for (var i = 0; i < built.Length; i++)
+            {
+                built[i] = new NodeShape(this, _types[i]);
+            }
+
+            shapes = Interlocked.CompareExchange(ref _shapes, built, null) ?? built;
+        }
+
+        return shapes[typeIndex];
     }
 
     /// <summary>The pre-encoded JSON property names (<c>name</c>, <c>_name</c>) for the element holding <paramref name="type"/>.</summary>

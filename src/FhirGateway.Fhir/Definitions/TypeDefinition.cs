@@ -15,6 +15,7 @@ public sealed class TypeDefinition
     private Regex? _valueRegex;
     private string? _valuePattern;
     private ValuePatterns.Kind _valueCheck;
+    private Model.NodeShape? _rootShape;
 
     internal TypeDefinition(FhirModel model, string name, TypeKind kind, string? url)
     {
@@ -149,6 +150,22 @@ public sealed class TypeDefinition
         }
 
         return false;
+    }
+
+    /// <summary>The shape of nodes of this type without a definition: a resource at the root, or a value not yet placed.</summary>
+    internal Model.NodeShape RootShape
+    {
+        get
+        {
+            var shape = _rootShape;
+            if (shape is null)
+            {
+                var built = new Model.NodeShape(null, this);
+                shape = Interlocked.CompareExchange(ref _rootShape, built, null) ?? built;
+            }
+
+            return shape;
+        }
     }
 
     internal void SetElements(List<ElementInfo> elements) => _elements = [.. elements];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FhirGateway.Fhir.Definitions;
 
 namespace FhirGateway.Fhir.Model;
@@ -10,7 +11,12 @@ namespace FhirGateway.Fhir.Model;
 /// </summary>
 public sealed class ElementNode
 {
-    private ElementNode[]? _children;
+    // A node is one of the most numerous objects the gateway makes (a large bundle reads into millions), so it
+    // keeps four words: its shape (definition and type), its content, the child count and a few flags. The
+    // content is the value of a primitive (string), the children (ElementNode[]), or for a primitive with an id or
+    // extensions both (ValueAndChildren, rare).
+    private NodeShape _shape;
+    private object? _content;
     private int _count;
     private bool _unordered;
     private bool _borrowed;
@@ -22,33 +28,71 @@ public sealed class ElementNode
         if (definition is not null)
         {
             CheckFits(type, definition, nameof(type));
+            _shape = definition.ShapeFor(type);
         }
-
-        Type = type;
-        Definition = definition;
+        else
+        {
+            _shape = type.RootShape;
+        }
     }
 
-    // For readers: the type is one the definition's own property table gave, so it fits without a check.
-    private ElementNode(ElementInfo definition, TypeDefinition type)
-    {
-        Type = type;
-        Definition = definition;
-    }
+    // For readers: the shape is one the definition's own property table gave, so it fits without a check.
+    private ElementNode(NodeShape shape) => _shape = shape;
 
     /// <summary>The element definition; null for a resource at the root or a value not yet placed in a tree.</summary>
-    public ElementInfo? Definition { get; private set; }
+    public ElementInfo? Definition => _shape.Definition;
 
     /// <summary>The node's actual type (for choice elements, the chosen type).</summary>
-    public TypeDefinition Type { get; }
+    public TypeDefinition Type => _shape.Type;
 
     /// <summary>The element name (<c>value</c> for <c>valueQuantity</c>); the type name for a root resource.</summary>
-    public string Name => Definition?.Name ?? Type.Name;
+    public string Name => _shape.Name;
 
     /// <summary>The JSON property name and XML element name: <c>valueQuantity</c>, <c>contained</c>.</summary>
-    public string SerializedName => Definition is null ? Type.Name : Definition.IsResourceContainer ? Definition.Name : Definition.SerializedName(Type);
+    public string SerializedName => _shape.SerializedName;
 
     /// <summary>For primitives, the value exactly as written (decimals keep their digits: <c>1.50</c>).</summary>
-    public string? Value { get; set; }
+    public string? Value
+    {
+        get
+        {
+            var content = _content;
+            if (content is null || content.GetType() == typeof(string))
+            {
+                return Unsafe.As<string>(content);
+            }
+
+            return content.GetType() == typeof(ValueAndChildren) ? Unsafe.As<ValueAndChildren>(content).Value : null;
+        }
+
+        set
+        {
+            switch (_content)
+            {
+                case ElementNode[] children:
+                    if (value is not null)
+                    {
+                        _content = new ValueAndChildren(value, children);
+                    }
+
+                    break;
+                case ValueAndChildren both:
+                    if (value is null)
+                    {
+                        _content = both.Children;
+                    }
+                    else
+                    {
+                        both.Value = value;
+                    }
+
+                    break;
+                default:
+                    _content = value;
+                    break;
+            }
+        }
+    }
 
     /// <summary>Whether this node is a resource.</summary>
     public bool IsResource => Type.IsResource;
@@ -57,22 +101,39 @@ public sealed class ElementNode
     public int ChildCount => _count;
 
     /// <summary>The children in definition order.</summary>
-    public ReadOnlySpan<ElementNode> Children => _children.AsSpan(0, _count);
+    public ReadOnlySpan<ElementNode> Children => ChildArray.AsSpan(0, _count);
 
     /// <summary>Scratch flags a reader keeps on a node while it reads (for JSON: a primitive part left out for an error).</summary>
     internal byte ReadFlags { get; set; }
 
+    /// <summary>The array holding the children (longer than <see cref="ChildCount"/> while they are being added), or null.</summary>
+    private ElementNode[]? ChildArray
+    {
+        get
+        {
+            // Exact type tests: both classes are sealed, and this runs for every child a reader adds or a walk visits.
+            var content = _content;
+            if (content is null || content.GetType() == typeof(string))
+            {
+                return null;
+            }
+
+            return content.GetType() == typeof(ElementNode[]) ? Unsafe.As<ElementNode[]>(content) : Unsafe.As<ValueAndChildren>(content).Children;
+        }
+    }
+
     /// <summary>Returns the child at <paramref name="index"/>.</summary>
-    public ElementNode this[int index] => (uint)index < (uint)_count ? _children![index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public ElementNode this[int index] => (uint)index < (uint)_count ? ChildArray![index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The children for the element named <paramref name="name"/>, in order.</summary>
     public IEnumerable<ElementNode> ChildrenNamed(string name)
     {
         for (var i = 0; i < _count; i++)
         {
-            if (string.Equals(_children![i].Name, name, StringComparison.Ordinal))
+            var child = ChildArray![i];
+            if (string.Equals(child.Name, name, StringComparison.Ordinal))
             {
-                yield return _children[i];
+                yield return child;
             }
         }
     }
@@ -80,11 +141,11 @@ public sealed class ElementNode
     /// <summary>The first child for the element named <paramref name="name"/>, if any.</summary>
     public ElementNode? Child(string name)
     {
-        for (var i = 0; i < _count; i++)
+        foreach (var child in Children)
         {
-            if (string.Equals(_children![i].Name, name, StringComparison.Ordinal))
+            if (string.Equals(child.Name, name, StringComparison.Ordinal))
             {
-                return _children[i];
+                return child;
             }
         }
 
@@ -95,15 +156,16 @@ public sealed class ElementNode
     public (int Start, int Count) RangeOf(ElementInfo element)
     {
         ArgumentNullException.ThrowIfNull(element);
+        var children = ChildArray;
         if (_unordered)
         {
             // A reader is still appending in document order: the element's children may sit anywhere.
             for (var i = 0; i < _count; i++)
             {
-                if (ReferenceEquals(_children![i].Definition, element))
+                if (ReferenceEquals(children![i].Definition, element))
                 {
                     var last = i + 1;
-                    while (last < _count && ReferenceEquals(_children[last].Definition, element))
+                    while (last < _count && ReferenceEquals(children[last].Definition, element))
                     {
                         last++;
                     }
@@ -121,7 +183,7 @@ public sealed class ElementNode
         // search, so a list of thousands (Bundle.entry) costs no more per item than a list of one.
         var order = element.Order;
         var end = InsertionIndex(order);
-        if (end == 0 || !ReferenceEquals(_children![end - 1].Definition, element))
+        if (end == 0 || !ReferenceEquals(children![end - 1].Definition, element))
         {
             return (end, 0);
         }
@@ -131,7 +193,7 @@ public sealed class ElementNode
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (_children[middle].Definition!.Order < order)
+            if (children[middle]._shape.Order < order)
             {
                 low = middle + 1;
             }
@@ -181,9 +243,10 @@ public sealed class ElementNode
     /// <summary>Removes a child; returns whether it was present.</summary>
     public bool Remove(ElementNode child)
     {
+        var children = ChildArray;
         for (var i = 0; i < _count; i++)
         {
-            if (ReferenceEquals(_children![i], child))
+            if (ReferenceEquals(children![i], child))
             {
                 RemoveAt(i);
                 return true;
@@ -197,9 +260,10 @@ public sealed class ElementNode
     public int RemoveAll(string name)
     {
         var removed = 0;
+        var children = ChildArray;
         for (var i = _count - 1; i >= 0; i--)
         {
-            if (string.Equals(_children![i].Name, name, StringComparison.Ordinal))
+            if (string.Equals(children![i].Name, name, StringComparison.Ordinal))
             {
                 RemoveAt(i);
                 removed++;
@@ -215,18 +279,21 @@ public sealed class ElementNode
     /// <summary>A deep copy of this node for <paramref name="definition"/>, which must accept its type.</summary>
     internal ElementNode DeepCopy(ElementInfo? definition)
     {
-        var copy = new ElementNode(Type, definition) { Value = Value };
+        var copy = new ElementNode(Type, definition);
         if (_count > 0)
         {
-            copy._children = new ElementNode[_count];
+            var children = ChildArray!;
+            var copies = new ElementNode[_count];
             for (var i = 0; i < _count; i++)
             {
-                copy._children[i] = _children![i].DeepCopy();
+                copies[i] = children[i].DeepCopy();
             }
 
+            copy.SetChildArray(copies);
             copy._count = _count;
         }
 
+        copy.Value = Value;
         return copy;
     }
 
@@ -240,9 +307,11 @@ public sealed class ElementNode
             return false;
         }
 
+        var children = ChildArray;
+        var others = other.ChildArray;
         for (var i = 0; i < _count; i++)
         {
-            if (!_children![i].IsExactly(other._children![i]))
+            if (!children![i].IsExactly(others![i]))
             {
                 return false;
             }
@@ -263,11 +332,11 @@ public sealed class ElementNode
         }
 
         CheckFits(Type, definition, nameof(definition));
-        Definition = definition;
+        _shape = definition.ShapeFor(Type);
     }
 
     /// <inheritdoc />
-    public override string ToString() => Value is null ? SerializedName : $"{SerializedName}={Value}";
+    public override string ToString() => Value is not { } value ? SerializedName : $"{SerializedName}={value}";
 
     /// <summary>
     /// Appends a child in document order without searching for its place; <see cref="RestoreOrder"/> puts the
@@ -276,17 +345,19 @@ public sealed class ElementNode
     /// </summary>
     internal void Append(ElementNode child)
     {
-        if (_count > 0 && _children![_count - 1].Definition!.Order > child.Definition!.Order)
+        var children = ChildArray;
+        if (_count > 0 && children![_count - 1]._shape.Order > child._shape.Order)
         {
             _unordered = true;
         }
 
-        if (_children is null || _count == _children.Length)
+        if (children is null || _count == children.Length)
         {
-            Array.Resize(ref _children, _count == 0 ? 4 : _count * 2);
+            Array.Resize(ref children, _count == 0 ? 4 : _count * 2);
+            SetChildArray(children);
         }
 
-        _children[_count++] = child;
+        children[_count++] = child;
     }
 
     /// <summary>
@@ -298,7 +369,7 @@ public sealed class ElementNode
     {
         if (_count == 0 && buffer.Length > 0)
         {
-            _children = buffer;
+            SetChildArray(buffer);
             _borrowed = true;
         }
     }
@@ -316,23 +387,23 @@ public sealed class ElementNode
         }
 
         _borrowed = false;
-        var buffer = _children!;
+        var buffer = ChildArray!;
         if (_count == 0)
         {
-            _children = null;
+            SetChildArray(null);
             return buffer;
         }
 
-        _children = buffer.AsSpan(0, _count).ToArray();
+        SetChildArray(buffer.AsSpan(0, _count).ToArray());
         Array.Clear(buffer, 0, _count);
         return buffer;
     }
 
     /// <summary>
-    /// A node for a property a reader matched by name: the definitions paired <paramref name="type"/> with
-    /// <paramref name="element"/> (a <see cref="PropertyMatch"/>), so the constructor's check is skipped.
+    /// A node for a property a reader matched by name: the definitions paired the element with the type (a
+    /// <see cref="PropertyMatch"/> with a type), so the constructor's check is skipped.
     /// </summary>
-    internal static ElementNode ForMatch(ElementInfo element, TypeDefinition type, string? value = null) => new(element, type) { Value = value };
+    internal static ElementNode ForMatch(in PropertyMatch match, string? value = null) => new(match.Element.ShapeAt(match.TypeIndex)) { _content = value };
 
     /// <summary>Sorts children appended out of order into definition order, keeping the order within each element.</summary>
     internal void RestoreOrder()
@@ -343,14 +414,15 @@ public sealed class ElementNode
         }
 
         _unordered = false;
+        var children = ChildArray!;
         var keys = new long[_count];
         for (var i = 0; i < _count; i++)
         {
             // Unique keys make the unstable Array.Sort keep document order among children of one element.
-            keys[i] = ((long)_children![i].Definition!.Order << 32) | (uint)i;
+            keys[i] = ((long)children[i]._shape.Order << 32) | (uint)i;
         }
 
-        Array.Sort(keys, _children!, 0, _count);
+        Array.Sort(keys, children, 0, _count);
     }
 
     /// <summary>Removes every child <paramref name="remove"/> selects, in one pass.</summary>
@@ -361,16 +433,17 @@ public sealed class ElementNode
             return;
         }
 
+        var children = ChildArray!;
         var kept = 0;
         for (var i = 0; i < _count; i++)
         {
-            if (!remove(_children![i]))
+            if (!remove(children[i]))
             {
-                _children[kept++] = _children[i];
+                children[kept++] = children[i];
             }
         }
 
-        Array.Clear(_children!, kept, _count - kept);
+        Array.Clear(children, kept, _count - kept);
         _count = kept;
     }
 
@@ -382,10 +455,40 @@ public sealed class ElementNode
         }
     }
 
+    /// <summary>Gives the node a children array (null: none), keeping its value.</summary>
+    private void SetChildArray(ElementNode[]? children)
+    {
+        switch (_content)
+        {
+            case string value:
+                if (children is not null)
+                {
+                    _content = new ValueAndChildren(value, children);
+                }
+
+                break;
+            case ValueAndChildren both:
+                if (children is null)
+                {
+                    _content = both.Value;
+                }
+                else
+                {
+                    both.Children = children;
+                }
+
+                break;
+            default:
+                _content = children;
+                break;
+        }
+    }
+
     private int InsertionIndex(int order)
     {
+        var children = ChildArray;
         var i = _count;
-        while (i > 0 && _children![i - 1].Definition!.Order > order)
+        while (i > 0 && children![i - 1]._shape.Order > order)
         {
             i--;
         }
@@ -395,20 +498,31 @@ public sealed class ElementNode
 
     private void Insert(int index, ElementNode child)
     {
-        if (_children is null || _count == _children.Length)
+        var children = ChildArray;
+        if (children is null || _count == children.Length)
         {
-            Array.Resize(ref _children, _count == 0 ? 4 : _count * 2);
+            Array.Resize(ref children, _count == 0 ? 4 : _count * 2);
+            SetChildArray(children);
         }
 
-        Array.Copy(_children, index, _children, index + 1, _count - index);
-        _children[index] = child;
+        Array.Copy(children, index, children, index + 1, _count - index);
+        children[index] = child;
         _count++;
     }
 
     private void RemoveAt(int index)
     {
+        var children = ChildArray!;
         _count--;
-        Array.Copy(_children!, index + 1, _children!, index, _count - index);
-        _children![_count] = null!;
+        Array.Copy(children, index + 1, children, index, _count - index);
+        children[_count] = null!;
+    }
+
+    /// <summary>The content of a primitive that has both a value and children (its id or extensions).</summary>
+    private sealed class ValueAndChildren(string value, ElementNode[] children)
+    {
+        public string Value { get; set; } = value;
+
+        public ElementNode[] Children { get; set; } = children;
     }
 }

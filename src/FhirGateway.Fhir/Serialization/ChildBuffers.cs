@@ -32,6 +32,13 @@ internal sealed class ChildBuffers
     /// <summary>Lends the buffer of <paramref name="level"/> to <paramref name="node"/>.</summary>
     public void Lend(ElementNode node, int level)
     {
+        // A primitive rarely has children (an id, extensions), and a lent buffer would sit beside its value in a
+        // second object (ElementNode keeps one field for both) for nothing: it grows its own array when it must.
+        if (node.Type.IsPrimitive)
+        {
+            return;
+        }
+
         if (level >= _levels.Length)
         {
             Array.Resize(ref _levels, Math.Max(level + 1, _levels.Length * 2));

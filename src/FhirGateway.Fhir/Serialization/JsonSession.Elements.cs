@@ -93,7 +93,7 @@ internal sealed partial class JsonSession
         var type = match.Type!;
         if (type.IsPrimitive)
         {
-            return ReadPrimitive(ref reader, parent, element, type, isExtensionPart, index, slots);
+            return ReadPrimitive(ref reader, parent, match, isExtensionPart, index, slots);
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -103,7 +103,7 @@ internal sealed partial class JsonSession
             return false;
         }
 
-        var child = ElementNode.ForMatch(element, type);
+        var child = ElementNode.ForMatch(match);
         var members = ReadObject(ref reader, child, isResource: false);
         if (child.ChildCount > 0)
         {

@@ -17,8 +17,10 @@ internal sealed partial class JsonSession
     // with neither value nor extensions it is dropped without a second issue.
     private const byte Dropped = 1;
 
-    private bool ReadPrimitive(ref Utf8JsonReader reader, ElementNode parent, ElementInfo element, TypeDefinition type, bool isExtensionPart, int index, (int Start, int Count) slots)
+    private bool ReadPrimitive(ref Utf8JsonReader reader, ElementNode parent, in PropertyMatch match, bool isExtensionPart, int index, (int Start, int Count) slots)
     {
+        var element = match.Element;
+        var type = match.Type!;
         var token = reader.TokenType;
         string? value = null;
         var ok = true;
@@ -47,7 +49,7 @@ internal sealed partial class JsonSession
 
         // Array items take their position even when left out, so that the value and '_' arrays stay aligned.
         var position = Math.Max(index, 0);
-        var node = position < slots.Count ? parent[slots.Start + position] : NewSlot(parent, element, type);
+        var node = position < slots.Count ? parent[slots.Start + position] : NewSlot(parent, match);
         if (!ok)
         {
             node.ReadFlags |= Dropped;
@@ -77,9 +79,9 @@ internal sealed partial class JsonSession
         return node.Value is null;
     }
 
-    private static ElementNode NewSlot(ElementNode parent, ElementInfo element, TypeDefinition type)
+    private static ElementNode NewSlot(ElementNode parent, in PropertyMatch match)
     {
-        var node = ElementNode.ForMatch(element, type);
+        var node = ElementNode.ForMatch(match);
         parent.Append(node);
         return node;
     }
@@ -169,10 +171,23 @@ internal sealed partial class JsonSession
                     return StringTooLong();
                 }
 
-                // Kept exactly as written: 1.50 stays 1.50 (https://hl7.org/fhir/R4/json.html#primitive).
+                // Kept exactly as written: 1.50 stays 1.50 (https://hl7.org/fhir/R4/json.html#primitive). JSON
+                // numbers are plain ASCII.
+                if (reader.ValueSpan.Length <= RepeatedValues.MaxLength)
+                {
+                    return TryReadShortValue(reader.ValueSpan, element, type, out value);
+                }
+
                 value = Encoding.UTF8.GetString(reader.ValueSpan);
                 break;
             default:
+                var raw = reader.ValueSpan;
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence && raw.Length <= RepeatedValues.MaxLength &&
+                    raw.Length <= options.MaxStringLength && Ascii.IsValid(raw))
+                {
+                    return TryReadShortValue(raw, element, type, out value);
+                }
+
                 if (!TryReadString(ref reader, out value))
                 {
                     return false;
@@ -182,6 +197,36 @@ internal sealed partial class JsonSession
         }
 
         return CheckValue(type, element, value);
+    }
+
+    /// <summary>
+    /// Reads a short value written as plain ASCII without escapes, sharing the string of an earlier occurrence in
+    /// the document (<see cref="RepeatedValues"/>) and skipping the check when that occurrence passed it as the same type.
+    /// </summary>
+    private bool TryReadShortValue(ReadOnlySpan<byte> ascii, ElementInfo element, TypeDefinition type, out string? value)
+    {
+        ref var entry = ref _values.Find(ascii, out var key);
+        if (RepeatedValues.Holds(entry, key, ascii))
+        {
+            value = entry.Value;
+            if (ReferenceEquals(entry.CheckedAs, type))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            value = Encoding.ASCII.GetString(ascii);
+            RepeatedValues.Store(ref entry, key, value);
+        }
+
+        if (!CheckValue(type, element, value!))
+        {
+            return false;
+        }
+
+        entry.CheckedAs = type;
+        return true;
     }
 
     private bool TryReadString(ref Utf8JsonReader reader, [NotNullWhen(true)] out string? value)

@@ -19,6 +19,7 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
     private readonly List<ParseIssue> _issues = [];
     private readonly IssuePath _path = new();
     private ChildBuffers _buffers = null!;
+    private RepeatedValues _values = null!;
 
     // Names and resource types are decoded here; each is used before the reader moves on, so one buffer per
     // thread serves every read (a buffer per read was a tenth of what a small document's read allocates besides
@@ -43,6 +44,7 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
         });
         ElementNode? root = null;
         _buffers = ChildBuffers.Rent();
+        _values = RepeatedValues.Rent(utf8.Length);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -80,6 +82,7 @@ internal sealed partial class JsonSession(FhirModel model, FhirReaderOptions opt
         finally
         {
             _buffers.Return();
+            _values.Return();
         }
 
         return Result(_fatal ? null : root);

@@ -230,7 +230,7 @@ internal sealed class XmlSession
                 var value = _reader.Value;
                 if (CheckValue(match.Type, match.Element, value, name))
                 {
-                    node.Append(ElementNode.ForMatch(match.Element, match.Type, value));
+                    node.Append(ElementNode.ForMatch(match, value));
                 }
 
                 continue;
@@ -290,7 +290,7 @@ internal sealed class XmlSession
         }
         else
         {
-            var child = ElementNode.ForMatch(match.Element, match.Type!);
+            var child = ElementNode.ForMatch(match);
             var issuesBefore = _issues.Count;
             ReadNode(child);
             if (child.Value is null && child.ChildCount == 0)
@@ -459,7 +459,7 @@ internal sealed class XmlSession
             return;
         }
 
-        parent.Append(ElementNode.ForMatch(div.Element, div.Type!, value));
+        parent.Append(ElementNode.ForMatch(div, value));
     }
 
     private void SkipElement()

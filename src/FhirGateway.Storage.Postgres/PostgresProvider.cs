@@ -4,6 +4,7 @@ using FhirGateway.Storage.Indexing;
 using FhirGateway.Storage.Relational;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FhirGateway.Storage.Postgres;
 
@@ -72,6 +73,36 @@ internal sealed class PostgresProvider(IOptions<PostgresStoreOptions> options) :
     public override void AddDecimal(DbCommand command, string name, decimal? value) => command.With(name, value, DbType.Decimal);
 
     public override void AddGuid(DbCommand command, string name, Guid? value) => command.With(name, value, DbType.Guid);
+
+    // numeric keeps the scale it was given (1.50 is not stored as 1.5) and decimal carries it too: comparing the bits
+    // compares value and scale.
+    public override Int128 NumberImage(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        return new Int128(((ulong)(uint)bits[3] << 32) | (uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+    }
+
+    public override Int128 ReadNumberImage(DbDataReader reader, int ordinal) => NumberImage(reader.GetDecimal(ordinal));
+
+    // search_index has no key column; ctid names a row version, and no other writer changes the resource's rows while
+    // its row lock is held (search_index rows are never updated in place). Carried as text: the data source maps no
+    // tid arrays.
+    public override string IndexRowKey => "ctid::text";
+
+    public override async Task DeleteIndexRowsAsync(DbSession db, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken)
+    {
+        var tids = new string[rowKeys.Count];
+        for (var i = 0; i < tids.Length; i++)
+        {
+            tids[i] = (string)rowKeys[i];
+        }
+
+        await using var command = (NpgsqlCommand)db.Command("DELETE FROM search_index WHERE ctid = ANY(@rows::tid[]) AND resource_key = @key");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("rows", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = tids });
+        command.Parameters.Add(new NpgsqlParameter<long>("key", NpgsqlDbType.Bigint) { TypedValue = resourceKey });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     // 40001 serialization_failure, 40P01 deadlock_detected: raised before commit, so the transaction left nothing.
     public override bool IsTransient(Exception exception) =>

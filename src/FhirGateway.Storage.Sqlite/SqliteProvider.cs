@@ -199,6 +199,12 @@ internal sealed class SqliteProvider : RelationalProvider
     public override void AddGuid(DbCommand command, string name, Guid? value) =>
         command.With(name, value?.ToString("D"), DbType.String);
 
+    // A REAL column stores the double the insert bound (SqliteIndexInsert); its bits tell two stored values apart,
+    // where double equality would take 0 and -0 for one.
+    public override Int128 NumberImage(decimal value) => BitConverter.DoubleToInt64Bits((double)value);
+
+    public override Int128 ReadNumberImage(DbDataReader reader, int ordinal) => BitConverter.DoubleToInt64Bits(reader.GetDouble(ordinal));
+
     // SQLITE_BUSY and SQLITE_LOCKED: another writer held the lock past the busy timeout; nothing was committed.
     public override bool IsTransient(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
 

@@ -21,6 +21,74 @@ internal static class IndexRows
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces a resource's rows with <paramref name="rows"/>, writing only the difference: an update usually changes
+    /// a few elements, so most of a Patient's ~43 rows are the same before and after, and each row deleted and
+    /// inserted again cost the table and two indexes a change (docs/benchmarks.md, issue 4). The rows are compared as
+    /// multisets of stored values (two identical given names are two rows, kept or removed one for one). The caller
+    /// holds the resource's row lock, so the row keys read here stay valid until the delete.
+    /// </summary>
+    public static async Task ReplaceAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    {
+        var provider = db.Provider;
+        var stored = new Dictionary<StoredIndexRow, List<object>>();
+        await using (var command = db.Command(
+            "SELECT " + provider.IndexRowKey + ", " + StoredIndexRow.Columns + " FROM search_index WHERE resource_key = @key").WithInt64("@key", resourceKey))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = StoredIndexRow.Read(reader, 1, provider);
+                if (!stored.TryGetValue(row, out var keys))
+                {
+                    stored.Add(row, keys = new List<object>(1));
+                }
+
+                keys.Add(reader.GetValue(0));
+            }
+        }
+
+        var added = new List<IndexRow>();
+        foreach (var row in rows)
+        {
+            if (stored.TryGetValue(StoredIndexRow.Of(row, provider), out var keys) && keys.Count > 0)
+            {
+                keys.RemoveAt(keys.Count - 1);
+            }
+            else
+            {
+                added.Add(row);
+            }
+        }
+
+        var removed = new List<object>();
+        foreach (var keys in stored.Values)
+        {
+            removed.AddRange(keys);
+        }
+
+        if (removed.Count > 0)
+        {
+            await provider.DeleteIndexRowsAsync(db, resourceKey, removed, cancellationToken);
+        }
+
+        await AddAsync(db, resourceKey, resourceType, added, cancellationToken);
+    }
+
+    /// <summary>Removes rows of a resource by their row keys (<see cref="RelationalProvider.IndexRowKey"/>), one statement reused per row.</summary>
+    public static async Task DeleteByRowIdAsync(DbSession db, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken)
+    {
+        await using var command = db.Command("DELETE FROM search_index WHERE rowid = @row AND resource_key = @key")
+            .WithInt64("@key", resourceKey)
+            .WithInt64("@row", 0);
+        var row = command.Parameters["@row"];
+        foreach (var key in rowKeys)
+        {
+            row.Value = key;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     // The statement for n rows, built once per n.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Statements = new();
 

@@ -66,6 +66,25 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<Indexing.IndexRow> rows, CancellationToken cancellationToken) =>
         IndexRows.InsertAsync(db, resourceKey, resourceType, rows, cancellationToken);
 
+    /// <summary>
+    /// The column that names one <c>search_index</c> row (the table has no key of its own): SQLite's <c>rowid</c>,
+    /// PostgreSQL's <c>ctid</c>. Valid while the resource's row lock is held (no other writer touches its rows).
+    /// </summary>
+    public virtual string IndexRowKey => "rowid";
+
+    /// <summary>Deletes a resource's index rows by the <see cref="IndexRowKey"/> values read in the same transaction.</summary>
+    public virtual Task DeleteIndexRowsAsync(DbSession db, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken) =>
+        IndexRows.DeleteByRowIdAsync(db, resourceKey, rowKeys, cancellationToken);
+
+    /// <summary>
+    /// The image of a number as the database stores it, so two numbers compare equal only when they store the same:
+    /// SQLite's REAL (the bits of the double), PostgreSQL's numeric (value and scale).
+    /// </summary>
+    public abstract Int128 NumberImage(decimal value);
+
+    /// <summary>The <see cref="NumberImage"/> of a stored number column.</summary>
+    public abstract Int128 ReadNumberImage(DbDataReader reader, int ordinal);
+
     /// <summary>Appended to a text expression so it sorts by code point (PostgreSQL: <c>COLLATE "C"</c>; SQLite's default already does).</summary>
     public virtual string CodePointCollation => string.Empty;
 

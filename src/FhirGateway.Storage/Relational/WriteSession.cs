@@ -203,7 +203,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         return new WriteResult(current.Deleted ? WriteStatus.Created : WriteStatus.Updated, version);
     }
 
-    /// <summary>Writes the version row, the index rows (replacing the previous version's) and the outbox items.</summary>
+    /// <summary>Writes the version row, the index rows (changing the previous version's into the new ones) and the outbox items.</summary>
     private async Task<ResourceVersion> WriteVersionAsync(
         long key, WriteInput input, string id, long versionId, ResourceChange change, DateTimeOffset now, bool replaceIndex, CancellationToken cancellationToken)
     {
@@ -212,10 +212,12 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         await ResourceRows.InsertVersionAsync(db, key, version, cancellationToken);
         if (replaceIndex)
         {
-            await IndexRows.RemoveAllAsync(db, key, cancellationToken);
+            await IndexRows.ReplaceAsync(db, key, input.ResourceType, input.Write.IndexRows, cancellationToken);
         }
-
-        await IndexRows.AddAsync(db, key, input.ResourceType, input.Write.IndexRows, cancellationToken);
+        else
+        {
+            await IndexRows.AddAsync(db, key, input.ResourceType, input.Write.IndexRows, cancellationToken);
+        }
         await OutboxRows.AddAsync(db, input.Write.OutboxTopics, version, cancellationToken);
         return version;
     }

@@ -163,6 +163,10 @@ internal sealed class SqliteProvider : RelationalProvider
         return Task.CompletedTask;
     }
 
+    // Without the type term SQLite reads the (resource_key, param) index and then every row of the parameter from the
+    // table for each candidate (RelationalProvider.NamesTypeInExactChecks).
+    public override bool NamesTypeInExactChecks => true;
+
     public override ValueTask DisposeAsync()
     {
         _pool.Dispose();

@@ -60,6 +60,14 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual int IndexRowsPerStatement => 100;
 
     /// <summary>
+    /// Whether a search's per-candidate check of exact token or reference values names the row's resource type, so
+    /// that the per-kind index answers it (SearchSql.AppendRowsOfResource). SQLite, which plans without statistics, needs
+    /// the term to use that index; PostgreSQL plans the check well without it and badly with it (its searches slowed
+    /// tenfold, docs/benchmarks.md, issue 4).
+    /// </summary>
+    public virtual bool NamesTypeInExactChecks => false;
+
+    /// <summary>
     /// Inserts a resource's index rows in the session's transaction. The shared way is multi-row INSERTs
     /// (<see cref="IndexRowsPerStatement"/> rows each); a database may have a cheaper one for many rows.
     /// </summary>

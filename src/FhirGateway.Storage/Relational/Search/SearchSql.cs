@@ -304,7 +304,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
             {
                 var s = Alias("s");
                 sql.Append("EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
-                AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind, IsKeyed(index.AnyOf));
+                AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind, provider.NamesTypeInExactChecks && IsKeyed(index.AnyOf));
                 sql.Append(" AND ");
                 AppendAnyOf(sql, s, index.Kind, index.AnyOf);
                 sql.Append(')');
@@ -447,7 +447,8 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
     // URL): then a resource_type term, which changes no result (a row has its resource's type), lets the database look
     // up that index's exact entry instead of reading the (resource_key, param) index and then each row from the table
     // (4x fewer gateway CPU per Observation?subject=&code= at full scale, docs/benchmarks.md, issue 4). Without such
-    // equalities the term would send the planner scanning the per-kind index over every row of the parameter.
+    // equalities the term would send SQLite's planner scanning the per-kind index over every row of the parameter.
+    // Only where the provider asks for it (RelationalProvider.NamesTypeInExactChecks): PostgreSQL plans worse with it.
     private void AppendRowsOfResource(StringBuilder sql, string s, string r, string parameter, IndexKind kind, bool keyed = false)
     {
         sql.Append(s).Append(".resource_key = ").Append(r).Append(".resource_key AND ");

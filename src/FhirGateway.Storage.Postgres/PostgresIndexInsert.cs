@@ -53,7 +53,7 @@ internal static class PostgresIndexInsert
             rid[i] = row.ReferenceId;
             url[i] = row.ReferenceUrl;
             num[i] = row.Value;
-            highNum[i] = row.ValueHigh ?? row.Value;
+            highNum[i] = row.StoredHigh;
             grp[i] = row.Group;
             uri[i] = row.Uri;
         }

@@ -52,7 +52,7 @@ internal sealed class SqliteIndexInsert : IDisposable
                 Text(s, 12, row.ReferenceId);
                 Text(s, 13, row.ReferenceUrl);
                 Real(s, 14, row.Value);
-                Real(s, 15, row.ValueHigh ?? row.Value);
+                Real(s, 15, row.StoredHigh);
                 Int64(s, 16, row.Group);
                 Text(s, 17, row.Uri);
                 var rc = raw.sqlite3_step(s);

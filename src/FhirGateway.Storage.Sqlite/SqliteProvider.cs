@@ -64,11 +64,6 @@ internal sealed class SqliteProvider : RelationalProvider
 
     public override IReadOnlyList<Migration> Migrations => SqliteMigrations;
 
-    // sqlite3_bind_parameter_index scans the statement's parameter names, so binding n named parameters costs n²
-    // comparisons: a 100-row INSERT (1,500 parameters) spent most of a transaction Bundle's time there. One row per
-    // statement, prepared once per connection (ReusableSqliteConnection) and run again, costs no round trip in process.
-    public override int IndexRowsPerStatement => 1;
-
     // One writer at a time, and each commit flushes the WAL to disk (synchronous = FULL): writes waiting for the
     // lock share the next commit instead of queueing for a flush each.
     public override bool GroupsCommits => true;
@@ -150,16 +145,13 @@ internal sealed class SqliteProvider : RelationalProvider
         return base.CreateCommand(connection, sql);
     }
 
-    // One prepared statement bound by position per row (SqliteIndexInsert) instead of a command with named parameters.
+    // One prepared statement bound by position, run per row (SqliteIndexInsert): sqlite3_bind_parameter_index scans a
+    // statement's names, so named parameters cost n² comparisons in multi-row INSERTs, and a command per row created
+    // 17 parameter objects. Every connection comes from the provider's pool (ReusableSqliteConnection).
     public override Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
-        if (db.Connection is not ReusableSqliteConnection reusable)
-        {
-            return base.InsertIndexRowsAsync(db, resourceKey, resourceType, rows, cancellationToken);
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
-        reusable.IndexInsert.Run(resourceKey, resourceType, rows);
+        ((ReusableSqliteConnection)db.Connection).IndexInsert.Run(resourceKey, resourceType, rows);
         return Task.CompletedTask;
     }
 

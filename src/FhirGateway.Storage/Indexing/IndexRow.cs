@@ -56,6 +56,9 @@ public sealed record IndexRow
     /// <summary>Number and quantity: the high end of a range; null for a single value.</summary>
     public decimal? ValueHigh { get; private init; }
 
+    /// <summary>The high end as the store keeps it (<c>num_high</c>): a single value is the range [value, value].</summary>
+    public decimal? StoredHigh => ValueHigh ?? Value;
+
     /// <summary>
     /// Composite parameters: which occurrence of the composite's context the row belongs to, so that the components
     /// of one occurrence (one Observation.component) match together. Null for other rows.

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FhirGateway.Storage.Indexing;
 
 namespace FhirGateway.Storage.Relational;
@@ -10,10 +8,6 @@ namespace FhirGateway.Storage.Relational;
 /// </summary>
 internal static class IndexRows
 {
-    private const string Insert =
-        "INSERT INTO search_index (resource_key, resource_type, param, kind, system, code, text_norm, text_exact, " +
-        "date_low, date_high, ref_type, ref_id, ref_url, num_value, num_high, grp, uri) VALUES ";
-
     /// <summary>Removes a resource's rows.</summary>
     public static async Task RemoveAllAsync(DbSession db, long resourceKey, CancellationToken cancellationToken)
     {
@@ -89,67 +83,7 @@ internal static class IndexRows
         }
     }
 
-    // The statement for n rows, built once per n.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Statements = new();
-
     /// <summary>Inserts rows for a resource, the database's way (<see cref="RelationalProvider.InsertIndexRowsAsync"/>).</summary>
     public static Task AddAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken) =>
         rows.Count == 0 ? Task.CompletedTask : db.Provider.InsertIndexRowsAsync(db, resourceKey, resourceType, rows, cancellationToken);
-
-    /// <summary>Inserts rows for a resource, <see cref="RelationalProvider.IndexRowsPerStatement"/> per statement.</summary>
-    public static async Task InsertAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
-    {
-        var perStatement = db.Provider.IndexRowsPerStatement;
-        for (var start = 0; start < rows.Count; start += perStatement)
-        {
-            var count = Math.Min(perStatement, rows.Count - start);
-            await using var command = db.Command(Statements.GetOrAdd(count, Statement)).WithInt64("@key", resourceKey).WithText("@type", resourceType);
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows[start + i];
-                var n = Names(i);
-                command.WithText(n[0], row.Parameter)
-                    .WithInt32(n[1], (int)row.Kind)
-                    .WithText(n[2], row.System)
-                    .WithText(n[3], row.Code)
-                    .WithText(n[4], row.Normalized)
-                    .WithText(n[5], row.Exact)
-                    .WithTimestamp(db.Provider, n[6], row.Low)
-                    .WithTimestamp(db.Provider, n[7], row.High)
-                    .WithText(n[8], row.ReferenceType)
-                    .WithText(n[9], row.ReferenceId)
-                    .WithText(n[10], row.ReferenceUrl);
-                db.Provider.AddDecimal(command, n[11], row.Value);
-                db.Provider.AddDecimal(command, n[12], row.ValueHigh ?? row.Value);
-                command.With(n[13], row.Group, System.Data.DbType.Int32)
-                    .WithText(n[14], row.Uri);
-            }
-
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static string Statement(int count)
-    {
-        var sql = new StringBuilder(Insert);
-        for (var i = 0; i < count; i++)
-        {
-            var p = Prefix(i);
-            sql.Append(i == 0 ? "(" : ", (")
-                .Append(CultureInfo.InvariantCulture, $"@key, @type, {p}param, {p}kind, {p}system, {p}code, {p}norm, {p}exact, ")
-                .Append(CultureInfo.InvariantCulture, $"{p}low, {p}high, {p}rtype, {p}rid, {p}url, {p}num, {p}high_num, {p}grp, {p}uri)");
-        }
-
-        return sql.ToString();
-    }
-
-    // The parameter names of each row position, built once: 15 string concatenations per row were a measurable part
-    // of the allocations of a write.
-    private static readonly string[] Columns = ["param", "kind", "system", "code", "norm", "exact", "low", "high", "rtype", "rid", "url", "num", "high_num", "grp", "uri"];
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string[]> RowNames = new();
-
-    private static string[] Names(int row) => RowNames.GetOrAdd(row, r => Array.ConvertAll(Columns, c => Prefix(r) + c));
-
-    private static string Prefix(int row) => "@r" + row.ToString(CultureInfo.InvariantCulture) + "_";
 }

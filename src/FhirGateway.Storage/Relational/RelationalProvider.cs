@@ -54,12 +54,6 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual bool GroupsCommits => false;
 
     /// <summary>
-    /// How many index rows one INSERT carries. Many rows per statement save round trips to a server; SQLite runs in
-    /// process and looks up each named parameter by a linear scan, so one row per (reused) statement is faster there.
-    /// </summary>
-    public virtual int IndexRowsPerStatement => 100;
-
-    /// <summary>
     /// Whether a search's per-candidate check of exact token or reference values names the row's resource type, so
     /// that the per-kind index answers it (SearchSql.AppendRowsOfResource). SQLite, which plans without statistics, needs
     /// the term to use that index; PostgreSQL plans the check well without it and badly with it (its searches slowed
@@ -68,11 +62,10 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual bool NamesTypeInExactChecks => false;
 
     /// <summary>
-    /// Inserts a resource's index rows in the session's transaction. The shared way is multi-row INSERTs
-    /// (<see cref="IndexRowsPerStatement"/> rows each); a database may have a cheaper one for many rows.
+    /// Inserts a resource's index rows in the session's transaction, each database its cheapest way (SQLite: one
+    /// statement prepared per connection and bound by position; PostgreSQL: one INSERT of column arrays).
     /// </summary>
-    public virtual Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<Indexing.IndexRow> rows, CancellationToken cancellationToken) =>
-        IndexRows.InsertAsync(db, resourceKey, resourceType, rows, cancellationToken);
+    public abstract Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<Indexing.IndexRow> rows, CancellationToken cancellationToken);
 
     /// <summary>
     /// The column that names one <c>search_index</c> row (the table has no key of its own): SQLite's <c>rowid</c>,

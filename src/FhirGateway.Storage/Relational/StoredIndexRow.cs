@@ -29,7 +29,7 @@ internal readonly record struct StoredIndexRow(
     public const string Columns =
         "param, kind, system, code, text_norm, text_exact, date_low, date_high, ref_type, ref_id, ref_url, num_value, num_high, grp, uri";
 
-    /// <summary>What writing <paramref name="row"/> stores (num_high is the value itself for a single value, as the inserts write it).</summary>
+    /// <summary>What writing <paramref name="row"/> stores.</summary>
     public static StoredIndexRow Of(IndexRow row, RelationalProvider provider) => new(
         row.Parameter,
         (int)row.Kind,
@@ -43,7 +43,7 @@ internal readonly record struct StoredIndexRow(
         row.ReferenceId,
         row.ReferenceUrl,
         row.Value is { } v ? provider.NumberImage(v) : null,
-        (row.ValueHigh ?? row.Value) is { } h ? provider.NumberImage(h) : null,
+        row.StoredHigh is { } h ? provider.NumberImage(h) : null,
         row.Group,
         row.Uri);
 

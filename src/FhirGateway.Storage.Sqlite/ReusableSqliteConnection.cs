@@ -15,6 +15,7 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
 
     private readonly Dictionary<string, ReusableSqliteCommand> _statements = new(StringComparer.Ordinal);
     private SqliteIndexInsert? _indexInsert;
+    private SemaphoreSlim? _writerGate;
 
     /// <summary>The connection's prepared index-row insert (prepared again if the connection was reopened).</summary>
     public SqliteIndexInsert IndexInsert
@@ -30,6 +31,17 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
 
             return _indexInsert;
         }
+    }
+
+    /// <summary>Holds the provider's writer gate until this connection is disposed (after its transaction ended).</summary>
+    public void HoldWriterGate(SemaphoreSlim gate) => _writerGate = gate;
+
+    /// <summary>Gives the writer gate back, if this connection holds it.</summary>
+    public void ReleaseWriterGate()
+    {
+        var gate = _writerGate;
+        _writerGate = null;
+        gate?.Release();
     }
 
     /// <summary>A command for <paramref name="sql"/>, prepared before when this connection ran it already.</summary>
@@ -58,6 +70,11 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing)
+        {
+            ReleaseWriterGate();
+        }
+
         if (disposing && pool.TryReturn(this))
         {
             return;

@@ -12,6 +12,7 @@ namespace FhirGateway.Storage.Sqlite;
 internal static class SqliteNativeLibrary
 {
     private const int MinimumVersion = 3_035_000;
+    private const int SqliteConfigMemStatus = 9;
     private static readonly Lock Gate = new();
     private static bool _systemLibrary;
     private static string? _version;
@@ -36,6 +37,11 @@ internal static class SqliteNativeLibrary
             }
 
             Batteries_V2.Init();
+
+            // SQLITE_CONFIG_MEMSTATUS off (https://sqlite.org/c3ref/c_config_covering_index_scan.html): the statistics
+            // it keeps take a process-wide mutex on every allocation, which all connections share; nothing here reads
+            // them. Refused (SQLITE_MISUSE) once the library is initialized, when the default simply stays.
+            _ = raw.sqlite3_config(SqliteConfigMemStatus, 0);
             if (raw.sqlite3_libversion_number() < MinimumVersion)
             {
                 throw new InvalidOperationException($"SQLite {raw.sqlite3_libversion().utf8_to_string()} is too old: the store needs 3.35 or newer.");

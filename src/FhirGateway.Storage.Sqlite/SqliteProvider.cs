@@ -33,6 +33,8 @@ internal sealed class SqliteProvider : RelationalProvider
     private volatile bool _mapReported;
 
     private readonly SqliteConnectionPool _pool;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly TimeSpan _busyTimeout;
 
     public SqliteProvider(IOptions<SqliteStoreOptions> options, ILogger<SqliteProvider> logger)
     {
@@ -51,13 +53,14 @@ internal sealed class SqliteProvider : RelationalProvider
         }.ToString();
         _pool = new SqliteConnectionPool(_connectionString);
         _mmapSize = settings.MmapSize;
+        _busyTimeout = settings.BusyTimeout;
         // mmap_size: a read by id descends four B-trees (the two unique indexes and both tables); once the database
         // outgrows the page cache of a connection (2 MiB by default), most of those pages were a pread() into that
         // cache, about 4.4 per read at 100,000 Patients. Mapped, the pages are read where the operating system keeps
         // them, shared by all connections (docs/benchmarks.md, issue 4). Writes still go through write() and the WAL.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {settings.MmapSize};");
+            $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {settings.MmapSize}; PRAGMA cache_spill = OFF;");
     }
 
     public override string SystemName => "sqlite";
@@ -165,8 +168,29 @@ internal sealed class SqliteProvider : RelationalProvider
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    // Writers of this process queue on a gate before BEGIN IMMEDIATE, so the lock passes to the next writer as soon as
+    // a write transaction ends. SQLite's own busy handler polls with sleeps of up to 100 ms
+    // (https://sqlite.org/c3ref/busy_timeout.html), which left the single writer idle between transaction Bundles.
+    // Writers of other processes on the same file still meet the busy timeout.
+    public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var reusable = (ReusableSqliteConnection)connection;
+        if (!await _writerGate.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw new SqliteException("database is locked: another write of this process held it past the busy timeout", 5);
+        }
+
+        reusable.HoldWriterGate(_writerGate);
+        try
+        {
+            return reusable.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            reusable.ReleaseWriterGate();
+            throw;
+        }
+    }
 
     // A deferred transaction takes its snapshot at the first read and never blocks the writer (WAL).
     public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -78,6 +78,7 @@ internal sealed class RelationalReindexStore(RelationalResourceStore store) : IR
                     if (transaction is not null)
                     {
                         await transaction.CommitAsync(cancellationToken);
+                        await provider.AfterCommitAsync(connection);
                     }
 
                     return result;

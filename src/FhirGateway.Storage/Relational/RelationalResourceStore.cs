@@ -249,6 +249,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
                     if (commit is null || commit(result))
                     {
                         await transaction.CommitAsync(cancellationToken);
+                        await provider.AfterCommitAsync(connection);
                     }
                     else
                     {

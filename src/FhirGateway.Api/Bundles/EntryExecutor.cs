@@ -10,11 +10,16 @@ namespace FhirGateway.Api.Bundles;
 /// <summary>Runs one Bundle entry's interaction against a store (batch) or a unit of work (transaction).</summary>
 internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryInteractions history, SearchService search)
 {
+    /// <summary>Validates and indexes the resource of a create entry, as <see cref="ExecuteAsync"/> would before writing it.</summary>
+    public Task<PreparedWrite> PrepareCreateAsync(EntryRequest entry, CancellationToken cancellationToken) =>
+        interactions.PrepareCreateAsync(entry.Type!, entry.Resource!, cancellationToken);
+
     /// <summary>
     /// Runs <paramref name="entry"/>; <paramref name="assignedId"/> is the id a transaction chose for a resource it
     /// creates. Refusals are thrown as for a plain request.
     /// </summary>
-    public async Task<EntryResult> ExecuteAsync(IResourceOperations ops, EntryRequest entry, string baseUrl, string? assignedId, CancellationToken cancellationToken)
+    public async Task<EntryResult> ExecuteAsync(
+        IResourceOperations ops, EntryRequest entry, string baseUrl, string? assignedId, CancellationToken cancellationToken, PreparedWrite? prepared = null)
     {
         var type = entry.Type!;
         var pre = entry.Preconditions;
@@ -22,7 +27,7 @@ internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryIn
         {
             EntryKind.Read => await interactions.ReadAsync(ops, type, entry.Id!, pre, cancellationToken),
             EntryKind.VRead => await interactions.VReadAsync(ops, type, entry.Id!, entry.VersionId!, cancellationToken),
-            EntryKind.Create => await interactions.CreateAsync(ops, type, entry.Resource!, pre, cancellationToken, assignedId),
+            EntryKind.Create => await interactions.CreateAsync(ops, type, entry.Resource!, pre, cancellationToken, assignedId, prepared),
             EntryKind.Update => await interactions.UpdateAsync(ops, type, entry.Id!, entry.Resource!, pre, cancellationToken),
             EntryKind.ConditionalUpdate => await interactions.ConditionalUpdateAsync(ops, type, entry.Criteria, entry.Resource!, pre, cancellationToken, assignedId),
             EntryKind.Patch => await interactions.PatchAsync(ops, type, entry.Id!, ResourceInteractions.ParsePatch(entry.Patch), pre, cancellationToken),

@@ -13,7 +13,18 @@ namespace FhirGateway.Api.Bundles;
 /// </summary>
 internal sealed class TransactionIdentities(ResourceInteractions interactions)
 {
-    public async Task<TransactionPlan> ResolveAsync(IResourceTransaction unit, List<EntryRequest> entries, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether deciding the identities needs the store: a conditional entry or a conditional reference is resolved by
+    /// a search inside the unit of work. Without either, <see cref="ResolveAsync"/> runs with no unit, before the
+    /// write lock is taken.
+    /// </summary>
+    public static bool NeedsStore(List<EntryRequest> entries) =>
+        entries.Any(e => e.Kind is EntryKind.ConditionalUpdate or EntryKind.ConditionalPatch or EntryKind.ConditionalDelete
+            || (e.Kind == EntryKind.Create && e.Preconditions.IfNoneExist is not null)
+            || (e.Resource is not null && ReferenceRewriter.References(e.Resource).Any(IsConditional)));
+
+    /// <summary>Decides every entry's identity and rewrites references; <paramref name="unit"/> may be null only when <see cref="NeedsStore"/> is false.</summary>
+    public async Task<TransactionPlan> ResolveAsync(IResourceTransaction? unit, List<EntryRequest> entries, string baseUrl, CancellationToken cancellationToken)
     {
         var count = entries.Count;
         var plan = new TransactionPlan(new string?[count], new InteractionResult?[count], new string?[count]);
@@ -47,7 +58,7 @@ internal sealed class TransactionIdentities(ResourceInteractions interactions)
             var conditional = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var reference in ReferenceRewriter.References(entry.Resource!).Where(r => !fullUrls.ContainsKey(r) && IsConditional(r)).Distinct())
             {
-                conditional[reference] = await EntryFailure.GuardAsync(entry.Index, () => ResolveConditionalAsync(unit, reference, cancellationToken));
+                conditional[reference] = await EntryFailure.GuardAsync(entry.Index, () => ResolveConditionalAsync(unit!, reference, cancellationToken));
             }
 
             ReferenceRewriter.Rewrite(entry.Resource!, value =>
@@ -62,13 +73,13 @@ internal sealed class TransactionIdentities(ResourceInteractions interactions)
     }
 
     /// <summary>The id the entry acts on (choosing new ids and finding matches), or null when it names none.</summary>
-    private async Task<string?> TargetAsync(IResourceTransaction unit, EntryRequest entry, TransactionPlan plan, CancellationToken cancellationToken)
+    private async Task<string?> TargetAsync(IResourceTransaction? unit, EntryRequest entry, TransactionPlan plan, CancellationToken cancellationToken)
     {
         var i = entry.Index;
         switch (entry.Kind)
         {
             case EntryKind.Create when entry.Preconditions.IfNoneExist is { } criteria:
-                var match = await interactions.MatchAsync(unit, entry.Type!, CriteriaQuery.Parse(criteria), cancellationToken);
+                var match = await interactions.MatchAsync(unit!, entry.Type!, CriteriaQuery.Parse(criteria), cancellationToken);
                 if (match.Ids.Count > 1)
                 {
                     throw WriteFailures.MultipleMatches(entry.Type!, match.Ids.Count);
@@ -76,7 +87,7 @@ internal sealed class TransactionIdentities(ResourceInteractions interactions)
 
                 if (match.Ids.Count == 1)
                 {
-                    var existing = await unit.ReadAsync(entry.Type!, match.Ids[0], cancellationToken);
+                    var existing = await unit!.ReadAsync(entry.Type!, match.Ids[0], cancellationToken);
                     plan.Existing[i] = new InteractionResult(StatusCodes.Status200OK)
                     {
                         Version = existing.Version,
@@ -91,7 +102,7 @@ internal sealed class TransactionIdentities(ResourceInteractions interactions)
             case EntryKind.Create:
                 return plan.PlannedIds[i] = plan.AssignedIds[i] = NewId();
             case EntryKind.ConditionalUpdate or EntryKind.ConditionalPatch or EntryKind.ConditionalDelete:
-                var found = await interactions.MatchAsync(unit, entry.Type!, entry.Criteria, cancellationToken);
+                var found = await interactions.MatchAsync(unit!, entry.Type!, entry.Criteria, cancellationToken);
                 if (found.Ids.Count > 1)
                 {
                     throw WriteFailures.MultipleMatches(entry.Type!, found.Ids.Count);

@@ -56,16 +56,32 @@ internal sealed class TransactionProcessor(EntryExecutor executor, TransactionId
     {
         // Every attempt works on fresh copies: ids are assigned and references rewritten in place.
         var working = requests.Select(r => r.Resource is null ? r : r with { Resource = r.Resource.DeepCopy() }).ToList();
+        var ordered = working.OrderBy(e => e.ProcessingOrder).ThenBy(e => e.Index).ToList();
+
+        // On SQLite the unit of work holds the single write lock from its start. When no identity depends on what is
+        // stored, identities are decided and new resources validated and indexed before it starts, so that work runs
+        // beside another transaction's writes instead of holding them up.
+        TransactionPlan? early = null;
+        var prepared = new PreparedWrite?[working.Count];
+        if (!TransactionIdentities.NeedsStore(working))
+        {
+            early = await identities.ResolveAsync(null, working, context.BaseUrl, cancellationToken);
+            foreach (var entry in ordered.Where(e => e.Kind == EntryKind.Create))
+            {
+                prepared[entry.Index] = await EntryFailure.GuardAsync(entry.Index, () => executor.PrepareCreateAsync(entry, cancellationToken));
+            }
+        }
+
         await using var unit = await store.BeginTransactionAsync(cancellationToken);
-        var plan = await identities.ResolveAsync(unit, working, context.BaseUrl, cancellationToken);
+        var plan = early ?? await identities.ResolveAsync(unit, working, context.BaseUrl, cancellationToken);
 
         var results = new EntryResult[working.Count];
-        foreach (var entry in working.OrderBy(e => e.ProcessingOrder).ThenBy(e => e.Index))
+        foreach (var entry in ordered)
         {
             var i = entry.Index;
             results[i] = plan.Existing[i] is { } existing
                 ? new EntryResult(existing, null)
-                : await EntryFailure.GuardAsync(i, () => executor.ExecuteAsync(unit, entry, context.BaseUrl, plan.AssignedIds[i], cancellationToken));
+                : await EntryFailure.GuardAsync(i, () => executor.ExecuteAsync(unit, entry, context.BaseUrl, plan.AssignedIds[i], cancellationToken, prepared[i]));
             plan.CheckOutcome(entry, results[i].Result);
             InteractionTelemetry.EntryProcessed("transaction", true);
         }

@@ -12,15 +12,12 @@ internal sealed partial class ResourceInteractions
     /// chose it), or, with If-None-Exist, only when nothing matches.
     /// </summary>
     public async Task<InteractionResult> CreateAsync(
-        IResourceOperations ops, string type, ElementNode resource, Preconditions preconditions, CancellationToken cancellationToken, string? assignedId = null)
+        IResourceOperations ops, string type, ElementNode resource, Preconditions preconditions, CancellationToken cancellationToken, string? assignedId = null,
+        PreparedWrite? prepared = null)
     {
         type = ResourceRules.RequireType(type);
-        ResourceRules.RequireBodyType(resource, type);
         using var activity = InteractionTelemetry.Start(preconditions.IfNoneExist is null ? "create" : "conditional-create", type);
-
-        // "If an id is provided, the server SHALL ignore it" (https://hl7.org/fhir/R4/http.html#create).
-        resource.RemoveAll("id");
-        var prepared = await preparer.PrepareAsync(resource, "create", cancellationToken);
+        prepared ??= await PrepareCreateAsync(type, resource, cancellationToken);
         var write = prepared.Write with { AssignedId = assignedId };
         if (preconditions.IfNoneExist is not { } criteria)
         {
@@ -57,6 +54,17 @@ internal sealed partial class ResourceInteractions
             claim = claim with { ReplacingHolder = result.MatchedIds[0] };
             await RetryingAsync("create", type, attempt, cancellationToken);
         }
+    }
+
+    /// <summary>Checks, validates and indexes the resource of a create (with its id removed), ready for the store.</summary>
+    public Task<PreparedWrite> PrepareCreateAsync(string type, ElementNode resource, CancellationToken cancellationToken)
+    {
+        type = ResourceRules.RequireType(type);
+        ResourceRules.RequireBodyType(resource, type);
+
+        // "If an id is provided, the server SHALL ignore it" (https://hl7.org/fhir/R4/http.html#create).
+        resource.RemoveAll("id");
+        return preparer.PrepareAsync(resource, "create", cancellationToken);
     }
 
     /// <summary>"One Match: The server ignores the post and returns 200 OK"; several: 412.</summary>

@@ -422,7 +422,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         sql.Append(" WHERE ");
         if (r is null)
         {
-            AppendRowsOf(sql, aliases[0], types, components[0].Parameter, components[0].Kind);
+            AppendRowsOf(sql, aliases[0], types, components[0].Parameter, components[0].Kind, component: true);
         }
         else
         {
@@ -433,12 +433,20 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         AppendPredicate(sql, aliases[0], components[0].Kind, components[0].Predicate);
     }
 
-    /// <summary>Rows of a parameter of any resource of the types: the leading columns of the per-kind indexes.</summary>
-    private void AppendRowsOf(StringBuilder sql, string s, IReadOnlyList<string>? types, string parameter, IndexKind kind)
+    /// <summary>
+    /// Rows of a parameter of any resource of the types: the leading columns of the per-kind indexes. The indexes of
+    /// strings, dates, numbers, quantities and URIs hold only rows outside composites (grp IS NULL, schema version 5),
+    /// so a plain parameter's lookup says so for the planner to use them; a plain parameter has no other rows anyway.
+    /// </summary>
+    private void AppendRowsOf(StringBuilder sql, string s, IReadOnlyList<string>? types, string parameter, IndexKind kind, bool component = false)
     {
         sql.Append(s).Append(".kind = ").Append((int)kind).Append(" AND ");
         AppendTypes(sql, s + ".resource_type", types);
         sql.Append(" AND ").Append(s).Append(".param = ").Append(Text(parameter));
+        if (!component && kind is not (IndexKind.Token or IndexKind.Reference))
+        {
+            sql.Append(" AND ").Append(s).Append(".grp IS NULL");
+        }
     }
 
     /// <summary>Rows of a parameter of one resource: the index on (resource_key, param).</summary>

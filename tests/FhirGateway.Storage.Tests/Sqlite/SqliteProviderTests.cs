@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace FhirGateway.Storage.Tests.Sqlite;
 
-/// <summary>The settings every connection of the SQLite provider runs with.</summary>
+/// <summary>The settings every connection of the SQLite provider runs with, and how its writers take turns.</summary>
 public sealed class SqliteProviderTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "fhirgateway-store-tests", Guid.NewGuid().ToString("N"));
@@ -24,12 +24,56 @@ public sealed class SqliteProviderTests : IDisposable
         Assert.Equal(2, await PragmaAsync(SqliteStoreOptions.DefaultMmapSize, "synchronous"));
     }
 
+    [Fact]
+    public async Task Dirty_pages_reach_the_wal_only_at_commit()
+    {
+        // https://sqlite.org/pragma.html#pragma_cache_spill: 0 is off.
+        Assert.Equal(0, await PragmaAsync(SqliteStoreOptions.DefaultMmapSize, "cache_spill"));
+    }
+
+    [Fact]
+    public async Task A_writer_of_the_process_starts_as_soon_as_the_one_before_it_ends()
+    {
+        await using var provider = Provider(SqliteStoreOptions.DefaultMmapSize);
+        var first = await provider.OpenAsync(CancellationToken.None);
+        var transaction = await provider.BeginWriteAsync(first, CancellationToken.None);
+        await using var second = await provider.OpenAsync(CancellationToken.None);
+
+        var waiting = provider.BeginWriteAsync(second, CancellationToken.None).AsTask();
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+
+        await transaction.CommitAsync();
+        await provider.AfterCommitAsync(first);
+        await first.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        await next.CommitAsync();
+    }
+
+    [Fact]
+    public async Task A_writer_that_waits_past_the_busy_timeout_fails_as_transient()
+    {
+        var options = new SqliteStoreOptions { Path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"), BusyTimeout = TimeSpan.FromSeconds(1) };
+        await using var provider = new SqliteProvider(Options.Create(options), NullLogger<SqliteProvider>.Instance);
+        await using var first = await provider.OpenAsync(CancellationToken.None);
+        await using var transaction = await provider.BeginWriteAsync(first, CancellationToken.None);
+        await using var second = await provider.OpenAsync(CancellationToken.None);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await provider.BeginWriteAsync(second, CancellationToken.None));
+
+        Assert.True(provider.IsTransient(failure), failure.ToString());
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+    }
+
     public void Dispose() => SqliteFiles.Delete(_folder);
+
+    private SqliteProvider Provider(long mmapSize) =>
+        new(Options.Create(new SqliteStoreOptions { Path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"), MmapSize = mmapSize }), NullLogger<SqliteProvider>.Instance);
 
     private async Task<long> PragmaAsync(long mmapSize, string pragma)
     {
-        var options = new SqliteStoreOptions { Path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"), MmapSize = mmapSize };
-        await using var provider = new SqliteProvider(Options.Create(options), NullLogger<SqliteProvider>.Instance);
+        await using var provider = Provider(mmapSize);
         await using var connection = await provider.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA " + pragma;

@@ -34,6 +34,12 @@ public sealed record SearchOptions
     /// to restrict, through the criteria or <see cref="Compartment"/>.
     /// </summary>
     public Func<string, IReadOnlyList<Storage.Search.SearchCriterion>?>? IncludeCriteria { get; init; }
+
+    /// <summary>
+    /// Where to search instead of the store's committed data: a transaction's unit of work, so that its GET entries see
+    /// its writes (https://hl7.org/fhir/R4/http.html#trules). Null for the store.
+    /// </summary>
+    public Storage.Search.IResourceSearch? Within { get; init; }
 }
 
 /// <summary>The resource whose compartment is searched: <c>Patient/123</c>.</summary>

@@ -118,7 +118,7 @@ public sealed class SearchService
 
         // _summary=count, and _count=0, ask for the number of matches only.
         var countOnly = query.Summary == SummaryMode.Count || query.Count == 0;
-        var page = await _store.SearchAsync(new StoreSearchQuery
+        var page = await (options.Within ?? _store).SearchAsync(new StoreSearchQuery
         {
             ResourceTypes = types,
             Criteria = criteria,

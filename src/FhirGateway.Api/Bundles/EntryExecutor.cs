@@ -44,15 +44,16 @@ internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryIn
 
         if (entry.Kind == EntryKind.Search)
         {
-            // The store's search reads committed data, so only batches run search entries (a transaction refuses them).
-            var outcome = await search.SearchAsync(entry.Type, entry.Query, new SearchOptions { BaseUrl = baseUrl, Compartment = entry.Compartment }, cancellationToken);
+            // Inside a transaction the search runs in its unit of work, after its writes (https://hl7.org/fhir/R4/http.html#trules).
+            var within = ops as IResourceTransaction;
+            var outcome = await search.SearchAsync(entry.Type, entry.Query, new SearchOptions { BaseUrl = baseUrl, Compartment = entry.Compartment, Within = within }, cancellationToken);
             return outcome.IsValid
                 ? new EntryResult(new InteractionResult(StatusCodes.Status200OK), null) { Searchset = outcome.ToBundle(baseUrl) }
                 : throw SearchRequests.Refusal(outcome);
         }
 
         var self = $"{baseUrl}/{entry.Url.TrimStart('/')}";
-        var bundle = await history.HistoryAsync(baseUrl, self, entry.Type, entry.Id, entry.Query, false, cancellationToken);
+        var bundle = await history.HistoryAsync(baseUrl, self, entry.Type, entry.Id, entry.Query, false, cancellationToken, ops as IResourceTransaction);
         return new EntryResult(new InteractionResult(StatusCodes.Status200OK), bundle);
     }
 }

@@ -24,17 +24,6 @@ internal sealed class TransactionProcessor(EntryExecutor executor, TransactionId
         for (var i = 0; i < entries.Count; i++)
         {
             requests.Add(EntryFailure.Guard(i, () => EntryRequestParser.Parse(entries[i], i, context.BaseUrl)));
-            if (requests[i].Kind == EntryKind.History)
-            {
-                throw EntryFailure.Of(i, FhirException.Status(StatusCodes.Status400BadRequest, "history is not available inside a transaction; use a batch."));
-            }
-
-            // The store's search reads committed data only, so it cannot see the writes a transaction makes before
-            // its GET entries run (https://hl7.org/fhir/R4/http.html#trules); known deviation KD-8.
-            if (requests[i].Kind == EntryKind.Search)
-            {
-                throw EntryFailure.Of(i, new FhirException(StatusCodes.Status400BadRequest, "not-supported", "search is not available inside a transaction; use a batch."));
-            }
         }
 
         for (var attempt = 1; ; attempt++)

@@ -25,9 +25,13 @@ internal sealed class HistoryInteractions(IResourceStore store, IOptions<FhirEnd
 
     private readonly int _defaultCount = options.Value.DefaultPageSize;
 
-    /// <summary>Runs a history request and builds its Bundle; <paramref name="selfUrl"/> is the absolute URL of this page.</summary>
+    /// <summary>
+    /// Runs a history request and builds its Bundle; <paramref name="selfUrl"/> is the absolute URL of this page. Inside a
+    /// transaction, <paramref name="within"/> is its unit of work, whose own writes the history then shows.
+    /// </summary>
     public async Task<ResponseBundle> HistoryAsync(
-        string baseUrl, string selfUrl, string? type, string? id, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, CancellationToken cancellationToken)
+        string baseUrl, string selfUrl, string? type, string? id, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, CancellationToken cancellationToken,
+        IResourceTransaction? within = null)
     {
         if (type is not null)
         {
@@ -36,8 +40,9 @@ internal sealed class HistoryInteractions(IResourceStore store, IOptions<FhirEnd
 
         using var activity = InteractionTelemetry.Start(id is not null ? "history-instance" : type is not null ? "history-type" : "history-system", type);
         var query = Query(type, id, parameters, strict);
-        var page = await store.HistoryAsync(query, cancellationToken);
-        if (id is not null && page.Entries.Count == 0 && query.After is null && (await store.ReadAsync(type!, id, cancellationToken)).Status == ReadStatus.NotFound)
+        var page = within is null ? await store.HistoryAsync(query, cancellationToken) : await within.HistoryAsync(query, cancellationToken);
+        IResourceOperations reads = within ?? (IResourceOperations)store;
+        if (id is not null && page.Entries.Count == 0 && query.After is null && (await reads.ReadAsync(type!, id, cancellationToken)).Status == ReadStatus.NotFound)
         {
             throw FhirException.Status(StatusCodes.Status404NotFound, $"{type}/{id} is not known.");
         }

@@ -7,8 +7,8 @@ namespace FhirGateway.Search.Query;
 /// <summary>
 /// Evaluates the criteria of conditional interactions (https://hl7.org/fhir/R4/http.html#ccreate, #cond-update,
 /// #cdelete) with search. Criteria that are all <c>identifier=system|value</c> (types with identity keys) and
-/// <c>_id</c> are answered through the store or unit of work itself, by identity key, so they also see a
-/// transaction's own writes; any other criteria run as a strict search over committed data. Either way the identity
+/// <c>_id</c> are answered through the store or unit of work itself, by identity key; any other criteria run as a
+/// strict search, inside the unit of work when there is one. Either way a transaction sees its own writes. Either way the identity
 /// keys the identifier criteria imply are reported, which keeps conditional create race-free.
 /// </summary>
 public sealed class SearchConditionalMatcher(SearchService search) : IConditionalMatcher
@@ -47,16 +47,16 @@ public sealed class SearchConditionalMatcher(SearchService search) : IConditiona
         }
 
         keys = keys.Distinct(StringComparer.Ordinal).ToList();
-        var found = other ? await SearchAsync(resourceType, criteria, cancellationToken) : await ByKeyAsync(store, resourceType, keys, ids, cancellationToken);
+        var found = other ? await SearchAsync(store as IResourceTransaction, resourceType, criteria, cancellationToken) : await ByKeyAsync(store, resourceType, keys, ids, cancellationToken);
         return found.Match ?? new ConditionalMatch { Ids = found.Ids, IdentityKeys = keys };
     }
 
     private async Task<(List<string> Ids, ConditionalMatch? Match)> SearchAsync(
-        string resourceType, IReadOnlyList<KeyValuePair<string, string>> criteria, CancellationToken cancellationToken)
+        IResourceTransaction? unit, string resourceType, IReadOnlyList<KeyValuePair<string, string>> criteria, CancellationToken cancellationToken)
     {
         var outcome = await search.SearchAsync(
             resourceType, criteria.Append(new("_count", MaxMatches.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            new SearchOptions { Strict = true }, cancellationToken);
+            new SearchOptions { Strict = true, Within = unit }, cancellationToken);
         if (!outcome.IsValid)
         {
             // https://hl7.org/fhir/R4/http.html#ccreate: criteria are processed strictly. A malformed value is the client's

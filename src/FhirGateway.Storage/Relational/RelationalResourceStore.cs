@@ -104,7 +104,13 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
         return RunAsync("identity-keys", null, false, db => Session(db).FindIdentityKeyHoldersAsync(keys, cancellationToken), h => h.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
     }
 
-    public Task<HistoryPage> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default)
+    public Task<HistoryPage> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
+        CheckHistory(query)
+            ? RunAsync("history", query.ResourceType, false, db => HistoryReader.ReadAsync(db, query, cancellationToken), _ => "ok", cancellationToken)
+            : Task.FromResult(new HistoryPage([], null));
+
+    /// <summary>Checks a history query; false when it can match nothing (an id that is not a FHIR id).</summary>
+    internal static bool CheckHistory(HistoryQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Count, 1, nameof(query));
@@ -120,13 +126,10 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
                 throw new ArgumentException("Instance history needs the resource type.", nameof(query));
             }
 
-            if (!WriteInput.IsValidId(query.Id))
-            {
-                return Task.FromResult(new HistoryPage([], null));
-            }
+            return WriteInput.IsValidId(query.Id);
         }
 
-        return RunAsync("history", query.ResourceType, false, db => HistoryReader.ReadAsync(db, query, cancellationToken), _ => "ok", cancellationToken);
+        return true;
     }
 
     public async Task<IResourceTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)

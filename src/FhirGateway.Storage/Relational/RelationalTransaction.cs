@@ -1,4 +1,7 @@
 using System.Data.Common;
+using FhirGateway.Storage.History;
+using FhirGateway.Storage.Relational.Search;
+using FhirGateway.Storage.Search;
 
 namespace FhirGateway.Storage.Relational;
 
@@ -8,7 +11,10 @@ namespace FhirGateway.Storage.Relational;
 /// </summary>
 internal sealed class RelationalTransaction(RelationalResourceStore store, DbConnection connection, DbTransaction transaction) : IResourceTransaction
 {
-    private readonly WriteSession _session = store.Session(new DbSession(connection, transaction, store.Provider));
+    private readonly DbSession _db = new(connection, transaction, store.Provider);
+    private WriteSession? _session;
+
+    private WriteSession Session => _session ??= store.Session(_db);
     private bool _finished;
 
     public Task<ReadResult> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
@@ -19,7 +25,7 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
             return Task.FromResult(ReadResult.NotFound);
         }
 
-        return RunAsync("read", resourceType, () => _session.ReadAsync(resourceType, id, cancellationToken), r => r.Status.ToString());
+        return RunAsync("read", resourceType, () => Session.ReadAsync(resourceType, id, cancellationToken), r => r.Status.ToString());
     }
 
     public Task<ReadResult> VReadAsync(string resourceType, string id, long versionId, CancellationToken cancellationToken = default)
@@ -30,26 +36,26 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
             return Task.FromResult(ReadResult.NotFound);
         }
 
-        return RunAsync("vread", resourceType, () => _session.VReadAsync(resourceType, id, versionId, cancellationToken), r => r.Status.ToString());
+        return RunAsync("vread", resourceType, () => Session.VReadAsync(resourceType, id, versionId, cancellationToken), r => r.Status.ToString());
     }
 
     public Task<WriteResult> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default)
     {
         var input = WriteInput.From(write);
-        return RunAsync("create", input.ResourceType, () => _session.CreateAsync(input, cancellationToken), r => r.Status.ToString());
+        return RunAsync("create", input.ResourceType, () => Session.CreateAsync(input, cancellationToken), r => r.Status.ToString());
     }
 
     public Task<WriteResult> ConditionalCreateAsync(ResourceWrite write, ConditionalClaim? claim = null, CancellationToken cancellationToken = default)
     {
         var (input, checkedClaim) = WriteInput.ForConditionalCreate(write, claim);
-        return RunAsync("conditional-create", input.ResourceType, () => _session.ConditionalCreateAsync(input, checkedClaim, cancellationToken), r => r.Status.ToString());
+        return RunAsync("conditional-create", input.ResourceType, () => Session.ConditionalCreateAsync(input, checkedClaim, cancellationToken), r => r.Status.ToString());
     }
 
     public Task<WriteResult> UpdateAsync(string id, ResourceWrite write, UpdateOptions? options = null, CancellationToken cancellationToken = default)
     {
         WriteInput.CheckId(id);
         var input = WriteInput.From(write);
-        return RunAsync("update", input.ResourceType, () => _session.UpdateAsync(id, input, options ?? new UpdateOptions(), cancellationToken), r => r.Status.ToString());
+        return RunAsync("update", input.ResourceType, () => Session.UpdateAsync(id, input, options ?? new UpdateOptions(), cancellationToken), r => r.Status.ToString());
     }
 
     public Task<WriteResult> DeleteAsync(string resourceType, string id, DeleteOptions? options = null, CancellationToken cancellationToken = default)
@@ -61,14 +67,26 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
             return Task.FromResult(new WriteResult(options?.ExpectedVersion is null ? WriteStatus.NotFound : WriteStatus.VersionConflict, null));
         }
 
-        return RunAsync("delete", resourceType, () => _session.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), r => r.Status.ToString());
+        return RunAsync("delete", resourceType, () => Session.DeleteAsync(resourceType, id, options ?? new DeleteOptions(), cancellationToken), r => r.Status.ToString());
     }
 
     public Task<IReadOnlyList<IdentityKeyHolder>> FindIdentityKeyHoldersAsync(IReadOnlyList<string> identityKeys, CancellationToken cancellationToken = default)
     {
         var keys = WriteInput.CheckLookupKeys(identityKeys);
-        return RunAsync("identity-keys", null, () => _session.FindIdentityKeyHoldersAsync(keys, cancellationToken), h => h.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return RunAsync("identity-keys", null, () => Session.FindIdentityKeyHoldersAsync(keys, cancellationToken), h => h.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    public Task<SearchPage> SearchAsync(StoreSearchQuery query, CancellationToken cancellationToken = default)
+    {
+        RelationalResourceSearch.Check(query);
+        var type = query.ResourceTypes is [var single] ? single : null;
+        return RunAsync("search", type, () => RelationalResourceSearch.ReadAsync(_db, query, cancellationToken), _ => "ok");
+    }
+
+    public Task<HistoryPage> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
+        RelationalResourceStore.CheckHistory(query)
+            ? RunAsync("history", query.ResourceType, () => HistoryReader.ReadAsync(_db, query, cancellationToken), _ => "ok")
+            : Task.FromResult(new HistoryPage([], null));
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

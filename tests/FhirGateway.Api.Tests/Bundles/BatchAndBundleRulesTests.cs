@@ -75,7 +75,6 @@ public sealed class BatchAndBundleRulesTests(SqliteGateway gateway) : IClassFixt
         using var patient = await client.PostAsync("/fhir", TestFhir.Json(TestFhir.Patient("X")));
         using var document = await client.PostAsync("/fhir", TestFhir.Json("""{"resourceType":"Bundle","type":"document"}"""));
         using var noRequest = await client.PostAsync("/fhir", TestFhir.Json("""{"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Patient"}}]}"""));
-        using var search = await client.PostAsync("/fhir", TestFhir.Json(B.Of("transaction", B.Entry("GET", "Patient?name=x"))));
         using var unknownType = await client.PostAsync("/fhir", TestFhir.Json(B.Of("transaction", B.Entry("POST", "Patients", TestFhir.Patient("X")))));
         using var dangling = await client.PostAsync("/fhir", TestFhir.Json(B.Of("transaction", B.Entry("POST", "Observation", """{"resourceType":"Observation","status":"final","code":{"text":"x"},"subject":{"reference":"urn:uuid:6b6e4b86-1c1c-4b55-9f0d-4a5b1c1c1c1c"}}"""))));
         using var twice = await client.PostAsync("/fhir", TestFhir.Json(B.Of("transaction", B.Entry("DELETE", "Patient/a"), B.Entry("PUT", "Patient/a", TestFhir.Patient("A", id: "a")))));
@@ -84,7 +83,6 @@ public sealed class BatchAndBundleRulesTests(SqliteGateway gateway) : IClassFixt
         await OutcomeAssert.IsOutcomeAsync(patient, 400, "invalid");
         await OutcomeAssert.IsOutcomeAsync(document, 400, "invalid");
         Assert.StartsWith("Bundle.entry[0]", (await OutcomeAssert.IsOutcomeAsync(noRequest, 400, "invalid")).Value("issue.diagnostics"), StringComparison.Ordinal);
-        await OutcomeAssert.IsOutcomeAsync(search, 400, "not-supported");
         await OutcomeAssert.IsOutcomeAsync(unknownType, 400, "invalid");
         Assert.Contains("urn:uuid:6b6e4b86", (await OutcomeAssert.IsOutcomeAsync(dangling, 400, "invalid")).Value("issue.diagnostics"), StringComparison.Ordinal);
         await OutcomeAssert.IsOutcomeAsync(twice, 400, "invalid");

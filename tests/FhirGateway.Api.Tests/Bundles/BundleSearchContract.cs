@@ -98,19 +98,66 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
     }
 
     [DatabaseFact]
-    public async Task A_transaction_refuses_search_entries_and_writes_nothing()
+    public async Task A_transaction_answers_search_entries_after_its_writes_and_sees_them()
     {
         using var client = gateway.CreateClient();
         var family = "Tsearch" + Guid.NewGuid().ToString("N")[..8];
+        var existing = await client.CreatePatientAsync(family);
+
+        // GET entries run last (https://hl7.org/fhir/R4/http.html#trules), whatever their place in the Bundle.
+        var body = B.Of(
+            "transaction",
+            B.Entry("GET", $"Patient?family={family}&_total=accurate"),
+            B.Entry("POST", "Patient", TestFhir.Patient(family)),
+            B.Entry("GET", $"Patient?family={family}&_count=1"));
+
+        using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
+        Assert.Equal(["200 OK", "201 Created", "200 OK"], entries.Select(e => e.Status()));
+        var created = entries[1].Value("response.location")!.Split('/')[1];
+        var all = entries[0].Resource()!;
+        Assert.Equal("searchset", all.Value("type"));
+        Assert.Equal("2", all.Value("total"));
+        Assert.Equal(new[] { existing, created }.Order(StringComparer.Ordinal), all.Entries().Select(e => e.Resource()!.Value("id")).Order(StringComparer.Ordinal));
+        Assert.NotNull(entries[2].Resource()!.Link("next"));
+    }
+
+    [DatabaseFact]
+    public async Task A_transaction_answers_history_entries_with_its_own_versions()
+    {
+        using var client = gateway.CreateClient();
+        var id = await client.CreatePatientAsync("Thistory");
+        var body = B.Of(
+            "transaction",
+            B.Entry("GET", $"Patient/{id}/_history"),
+            B.Entry("PUT", $"Patient/{id}", TestFhir.Patient("ThistoryChanged", id: id)));
+
+        using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
+        Assert.Equal(["200 OK", "200 OK"], entries.Select(e => e.Status()));
+        var history = entries[0].Resource()!;
+        Assert.Equal("history", history.Value("type"));
+        Assert.Equal(["2", "1"], history.Entries().Select(e => e.Resource()!.Value("meta.versionId")));
+    }
+
+    [DatabaseFact]
+    public async Task A_transaction_whose_search_entry_fails_writes_nothing()
+    {
+        using var client = gateway.CreateClient();
+        var family = "Tfail" + Guid.NewGuid().ToString("N")[..8];
         var body = B.Of(
             "transaction",
             B.Entry("POST", "Patient", TestFhir.Patient(family)),
-            B.Entry("GET", $"Patient?family={family}"));
+            B.Entry("GET", "Patient?birthdate=notadate"));
 
         using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
         using var after = await client.GetAsync($"/fhir/Patient?family={family}");
 
-        var outcome = await OutcomeAssert.IsOutcomeAsync(response, 400, "not-supported");
+        var outcome = await OutcomeAssert.IsOutcomeAsync(response, 400, "invalid");
         Assert.StartsWith("Bundle.entry[1]", outcome.Value("issue.diagnostics"), StringComparison.Ordinal);
         Assert.Empty((await FhirResponse.ReadAsync(after, "Bundle")).Entries());
     }

@@ -29,32 +29,4 @@ public sealed class KnownDeviationTests(SqliteGateway factory) : IClassFixture<S
 
         Assert.Equal("hello", await read.Content.ReadAsStringAsync());
     }
-
-    [Fact(Skip = "Known deviation KD-8 (conformance/known-deviations.md): history and search are not served inside a transaction.")]
-    public async Task KD8_history_entry_in_a_transaction_is_answered()
-    {
-        using var client = factory.CreateClient();
-        var id = await client.CreatePatientAsync("History");
-
-        using var response = await client.PostAsync("/fhir", TestFhir.Json(TestSupport.Bundles.Of("transaction", TestSupport.Bundles.Entry("GET", $"Patient/{id}/_history"))));
-
-        Assert.Equal(200, (int)response.StatusCode);
-    }
-
-    [Fact(Skip = "Known deviation KD-8 (conformance/known-deviations.md): history and search are not served inside a transaction.")]
-    public async Task KD8_search_entry_in_a_transaction_sees_its_writes()
-    {
-        using var client = factory.CreateClient();
-        var family = "Kd8" + Guid.NewGuid().ToString("N")[..8];
-        var body = TestSupport.Bundles.Of(
-            "transaction",
-            TestSupport.Bundles.Entry("GET", $"Patient?family={family}"),
-            TestSupport.Bundles.Entry("POST", "Patient", TestFhir.Patient(family)));
-
-        using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
-
-        Assert.Equal(200, (int)response.StatusCode);
-        var search = (await FhirResponse.ReadAsync(response, "Bundle")).Entries()[0].Resource()!;
-        Assert.Single(search.Entries());
-    }
 }

@@ -23,32 +23,39 @@ internal sealed class RelationalResourceSearch(RelationalResourceStore store) : 
             await using var transaction = several ? await provider.BeginReadAsync(connection, cancellationToken) : null;
             var db = new DbSession(connection, transaction, provider);
 
-            var page = query.Count > 0 ? await PageReader.ReadAsync(db, query, cancellationToken) : PageReader.Empty;
-            long? total = null;
-            if (query.CountTotal)
-            {
-                total = await CountAsync(db, query, cancellationToken);
-            }
-            else if (query.Cursor is null && page.Next is null && query.Count > 0)
-            {
-                // A first page that holds every match knows the total without counting.
-                total = page.Matches.Count;
-            }
-
-            var included = query.Includes.Count > 0 && page.Matches.Count > 0
-                ? await IncludeReader.ReadAsync(db, query, page.Matches, cancellationToken)
-                : IncludeReader.Nothing;
-
+            var result = await ReadAsync(db, query, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return new SearchPage(page.Matches.Select(m => m.Version).ToList(), included.Resources, total, page.Next, page.Previous)
-            {
-                IncludesTruncated = included.Truncated,
-            };
+            return result;
         }, _ => "ok");
+    }
+
+    /// <summary>Runs a checked query on a session: the page, the total and the includes.</summary>
+    internal static async Task<SearchPage> ReadAsync(DbSession db, StoreSearchQuery query, CancellationToken cancellationToken)
+    {
+        var page = query.Count > 0 ? await PageReader.ReadAsync(db, query, cancellationToken) : PageReader.Empty;
+        long? total = null;
+        if (query.CountTotal)
+        {
+            total = await CountAsync(db, query, cancellationToken);
+        }
+        else if (query.Cursor is null && page.Next is null && query.Count > 0)
+        {
+            // A first page that holds every match knows the total without counting.
+            total = page.Matches.Count;
+        }
+
+        var included = query.Includes.Count > 0 && page.Matches.Count > 0
+            ? await IncludeReader.ReadAsync(db, query, page.Matches, cancellationToken)
+            : IncludeReader.Nothing;
+
+        return new SearchPage(page.Matches.Select(m => m.Version).ToList(), included.Resources, total, page.Next, page.Previous)
+        {
+            IncludesTruncated = included.Truncated,
+        };
     }
 
     private static async Task<long> CountAsync(DbSession db, StoreSearchQuery query, CancellationToken cancellationToken)
@@ -63,7 +70,7 @@ internal sealed class RelationalResourceSearch(RelationalResourceStore store) : 
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Check(StoreSearchQuery query)
+    internal static void Check(StoreSearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Count, nameof(query));

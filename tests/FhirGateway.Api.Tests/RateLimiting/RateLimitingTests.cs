@@ -75,8 +75,8 @@ public sealed class RateLimitingTests
             Assert.Equal(201, (int)warm.StatusCode);
         }
 
-        // A request body that stops halfway keeps the one permit while further requests come in. The body resumes
-        // only when the test says so, so the outcome does not depend on how fast the machine is.
+        // A request body that stops after its first byte keeps the one permit while further requests come in. The body
+        // resumes only when the test says so, so the outcome does not depend on how fast the machine is.
         var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var slowBody = new SlowContent(TestFhir.Patient("Slow"), resume.Task).Typed();
         var slow = client.PostAsync("/fhir/Patient", slowBody);
@@ -125,13 +125,20 @@ public sealed class RateLimitingTests
         }
     }
 
-    /// <summary>A FHIR JSON body sent in two halves with a pause between them.</summary>
+    /// <summary>
+    /// A FHIR JSON body that stops after its opening brace until the test resumes it. While it waits it sends
+    /// whitespace (insignificant between JSON tokens) faster than Kestrel's minimum request body data rate (240 bytes/s
+    /// after a 5 s grace period), so a slow machine does not see the server drop the connection, and the request keep
+    /// its permit, before the test has its 429.
+    /// </summary>
     private sealed class SlowContent(string json, Task resume) : HttpContent
     {
+        private const int PaddingChunk = 64;
+
         private readonly byte[] _bytes = System.Text.Encoding.UTF8.GetBytes(json);
         private readonly TaskCompletionSource _halfSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>Completes once the first half of the body has been flushed to the connection.</summary>
+        /// <summary>Completes once the start of the body has been flushed to the connection.</summary>
         public Task HalfSent => _halfSent.Task;
 
         public SlowContent Typed()
@@ -142,18 +149,32 @@ public sealed class RateLimitingTests
 
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
         {
-            var half = _bytes.Length / 2;
-            await stream.WriteAsync(_bytes.AsMemory(0, half));
+            var brace = Array.IndexOf(_bytes, (byte)'{') + 1;
+            await stream.WriteAsync(_bytes.AsMemory(0, brace));
             await stream.FlushAsync();
             _halfSent.TrySetResult();
-            await resume.WaitAsync(TimeSpan.FromSeconds(60));
-            await stream.WriteAsync(_bytes.AsMemory(half));
+            var spaces = Enumerable.Repeat((byte)' ', PaddingChunk).ToArray();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!resume.IsCompleted)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The test never resumed the body.");
+                }
+
+                await stream.WriteAsync(spaces);
+                await stream.FlushAsync();
+                await Task.WhenAny(resume, Task.Delay(TimeSpan.FromMilliseconds(100)));
+            }
+
+            await stream.WriteAsync(_bytes.AsMemory(brace));
         }
 
+        // The padding makes the length unknown in advance: the body goes chunked.
         protected override bool TryComputeLength(out long length)
         {
-            length = _bytes.Length;
-            return true;
+            length = 0;
+            return false;
         }
     }
 }

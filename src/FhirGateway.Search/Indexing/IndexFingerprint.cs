@@ -6,7 +6,7 @@ using FhirGateway.Search.Registry;
 namespace FhirGateway.Search.Indexing;
 
 /// <summary>
-/// The fingerprint of what decides a resource's index rows: every indexable parameter's code, base types, type,
+/// The fingerprint of what decides a resource's index rows: every indexable parameter's code, row code, base types, type,
 /// expression, reference targets and components, the local base URLs, and <see cref="ExtractionVersion"/>. Stored with
 /// each resource at write time; resources stored under another fingerprint are re-extracted by the reindexer
 /// (docs/search.md#reindexing). Independent of the order definitions were loaded in.
@@ -49,6 +49,7 @@ public static class IndexFingerprint
     private static string Describe(SearchParameterInfo p) => string.Join(
         '\u001f',
         p.Code,
+        p.RowCode,
         string.Join(',', p.Bases.Order(StringComparer.Ordinal)),
         p.Type.ToString(),
         p.Expression ?? string.Empty,

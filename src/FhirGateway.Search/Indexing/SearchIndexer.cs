@@ -57,7 +57,8 @@ public sealed class SearchIndexer
         var values = new List<object>();
         foreach (var parameter in _registry.For(resource.Type.Name))
         {
-            if (parameter.Compiled is null || parameter.Code is "_id" or "_lastUpdated" || parameter.Type == SearchParamType.Special)
+            // A parameter answered from another's rows (SearchParameterRegistry.ShareRows) writes none of its own.
+            if (parameter.Compiled is null || parameter.Code is "_id" or "_lastUpdated" || parameter.Type == SearchParamType.Special || parameter.RowCode != parameter.Code)
             {
                 continue;
             }

@@ -54,7 +54,7 @@ internal sealed class TypeExpressions
     }
 
     // A branch whose first step names another resource type selects nothing on this one.
-    private static bool CanMatch(string branch, TypeDefinition type)
+    internal static bool CanMatch(string branch, TypeDefinition type)
     {
         var end = 0;
         while (end < branch.Length && char.IsAsciiLetter(branch[end]))

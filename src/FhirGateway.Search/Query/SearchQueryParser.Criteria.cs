@@ -178,6 +178,8 @@ public sealed partial class SearchQueryParser
             return ParseMissing(state, whole, parameter, value);
         }
 
+        // The rows a parameter's values are written under (SearchParameterInfo.RowCode: phonetic reads name's rows).
+        code = parameter.RowCode;
         var values = SearchValues.Split(value, ',');
         var invalid = new List<string>();
         SearchCriterion? criterion = parameter.Type switch
@@ -205,7 +207,7 @@ public sealed partial class SearchQueryParser
         SearchParameterInfo? found = null;
         foreach (var type in types)
         {
-            if (!registry.TryGet(type, code, out var parameter) || (found is not null && found.Type != parameter.Type))
+            if (!registry.TryGet(type, code, out var parameter) || (found is not null && (found.Type != parameter.Type || found.RowCode != parameter.RowCode)))
             {
                 return null;
             }
@@ -238,7 +240,7 @@ public sealed partial class SearchQueryParser
 
         var (code, kind) = parameter.Type == SearchParamType.Composite
             ? (SearchIndexer.ComponentCode(parameter.Code, 0), parameter.Components[0].Parameter!.Kind!.Value)
-            : (parameter.Code, parameter.Kind!.Value);
+            : (parameter.RowCode, parameter.Kind!.Value);
         return new MissingCriterion(code, kind, value == "true");
     }
 }

@@ -103,9 +103,9 @@ public sealed partial class SearchQueryParser
             {
                 keys.Add(SearchSortKey.ByLastUpdated(descending));
             }
-            else if (Lookup(state.Types ?? ["Resource"], code) is { Kind: { } kind })
+            else if (Lookup(state.Types ?? ["Resource"], code) is { Kind: { } kind } parameter)
             {
-                keys.Add(SearchSortKey.ByParameter(code, kind, descending));
+                keys.Add(SearchSortKey.ByParameter(parameter.RowCode, kind, descending));
             }
             else
             {

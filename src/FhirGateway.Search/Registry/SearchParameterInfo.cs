@@ -24,6 +24,7 @@ public sealed class SearchParameterInfo
         Targets = targets;
         Components = components;
         Source = source;
+        RowCode = code;
     }
 
     /// <summary>The canonical URL.</summary>
@@ -49,6 +50,13 @@ public sealed class SearchParameterInfo
 
     /// <summary>For composite parameters: the components, in order.</summary>
     public IReadOnlyList<SearchParameterComponent> Components { get; internal set; }
+
+    /// <summary>
+    /// The code of the index rows that answer this parameter: its own, or, when every base type has another parameter of
+    /// the same type with the same expression on it (Patient's <c>phonetic</c> and <c>name</c>,
+    /// <see cref="SearchParameterRegistry"/>), that parameter's, whose rows are then the only ones written.
+    /// </summary>
+    public string RowCode { get; internal set; }
 
     /// <summary>Where the definition came from: <c>R4 core</c> or a file name.</summary>
     public string Source { get; }

@@ -6,6 +6,7 @@ using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Serialization;
 using FhirGateway.FhirPath;
+using FhirGateway.Search.Indexing;
 
 namespace FhirGateway.Search.Registry;
 
@@ -89,8 +90,70 @@ public sealed partial class SearchParameterRegistry
             }
         }
 
+        ShareRows(byBase, byUrl.Values);
         issues = found;
         return new SearchParameterRegistry(byBase, byUrl);
+    }
+
+    /// <summary>
+    /// Parameters whose values are, on every base type, exactly another parameter's of the same type (the same union
+    /// of expression branches rooted at that type) are answered from that parameter's rows and write none of their own
+    /// (<see cref="SearchParameterInfo.RowCode"/>): Patient, Person, Practitioner and RelatedPerson's <c>phonetic</c>
+    /// (<c>name</c>, five string rows per Patient of the load script), CodeSystem's <c>system</c> (<c>url</c>),
+    /// CapabilityStatement's <c>fhirversion</c> (<c>version</c>). Parameters with more base types go first, so a shared
+    /// parameter is the one that reads another's rows only when all its types have that other. References keep their
+    /// own rows (includes and chains name them), composites their components.
+    /// </summary>
+    private static void ShareRows(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, IEnumerable<SearchParameterInfo> all)
+    {
+        var kept = new HashSet<SearchParameterInfo>(ReferenceEqualityComparer.Instance);
+        var candidates = all
+            .Where(p => p.IsSupported && p.Type is not (SearchParamType.Composite or SearchParamType.Reference) && p.Code is not ("_id" or "_lastUpdated"))
+            .OrderByDescending(p => p.Bases.Count).ThenBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.Url, StringComparer.Ordinal);
+        foreach (var parameter in candidates)
+        {
+            if (kept.Contains(parameter) || !parameter.Bases.All(b => FhirModel.R4.TryGetResourceType(b, out var t) && !t.IsAbstract))
+            {
+                continue;
+            }
+
+            var shared = byBase.GetValueOrDefault(parameter.Bases[0])?.Values
+                .Where(q => !ReferenceEquals(q, parameter) && q.Code != parameter.Code && q.RowCode == q.Code && q.IsSupported && q.Type == parameter.Type)
+                .Select(q => q.Code)
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault(code => parameter.Bases.All(b =>
+                    byBase.GetValueOrDefault(b)?.GetValueOrDefault(code) is { } other && other.RowCode == other.Code && other.Type == parameter.Type &&
+                    BranchesOn(other, b).SetEquals(BranchesOn(parameter, b))));
+            if (shared is null)
+            {
+                continue;
+            }
+
+            parameter.RowCode = shared;
+            foreach (var type in parameter.Bases)
+            {
+                kept.Add(byBase[type][shared]);
+            }
+        }
+    }
+
+    private static HashSet<string> BranchesOn(SearchParameterInfo parameter, string type)
+    {
+        FhirModel.R4.TryGetResourceType(type, out var definition);
+        return TypeExpressions.Branches(parameter.Expression!)
+            .Where(b => TypeExpressions.CanMatch(b, definition!))
+            .Select(Unwrap)
+            .ToHashSet(StringComparer.Ordinal);
+
+        static string Unwrap(string branch)
+        {
+            while (branch.Length > 1 && branch[0] == '(' && branch[^1] == ')' && TypeExpressions.Branches(branch[1..^1]).Count == 1 && branch.IndexOf(')') == branch.Length - 1)
+            {
+                branch = branch[1..^1].Trim();
+            }
+
+            return branch;
+        }
     }
 
     /// <summary>Finds the parameter a resource type has under <paramref name="code"/>, including those of every resource.</summary>

@@ -41,6 +41,24 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Phonetic_reads_the_rows_of_name_for_matching_sorting_and_missing()
+    {
+        // Patient's phonetic has name's expression, so it is answered from name's rows (SharedRowsTests; KD-S2 for the
+        // missing phonetic algorithm).
+        await PutAsync(
+            Patient("a", "Chalmers", given: "Peter"),
+            Patient("b", "Windsor", given: "Anne"),
+            """{"resourceType":"Patient","id":"c","gender":"female"}""");
+
+        Assert.Equal(["a"], await Ids("Patient", "phonetic=chal"));
+        Assert.Equal(["b"], await Ids("Patient", "phonetic:exact=Anne"));
+        Assert.Equal(["a", "b"], await Ids("Patient", "phonetic:missing=false"));
+        Assert.Equal(["c"], await Ids("Patient", "phonetic:missing=true"));
+        Assert.Equal(["b", "a"], await H.IdsAsync("Patient", "_sort=phonetic&phonetic:missing=false"));
+        Assert.Equal(await Ids("Patient", "name=pe,ann"), await Ids("Patient", "phonetic=pe,ann"));
+    }
+
+    [DatabaseFact]
     public async Task Address_parts_are_searched_and_an_escaped_comma_is_part_of_the_value()
     {
         await PutAsync(

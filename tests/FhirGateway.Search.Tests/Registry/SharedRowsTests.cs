@@ -1,0 +1,77 @@
+using FhirGateway.FhirPath;
+using FhirGateway.Search.Indexing;
+using FhirGateway.Search.Registry;
+using FhirGateway.Search.Tests.Support;
+
+namespace FhirGateway.Search.Tests.Registry;
+
+/// <summary>Parameters answered from another parameter's rows (SearchParameterRegistry.ShareRows).</summary>
+public sealed class SharedRowsTests
+{
+    [Fact]
+    public void Exactly_the_parameters_equal_to_another_on_every_base_type_share_its_rows()
+    {
+        var shared = SearchParameterRegistry.Official.All
+            .Where(p => p.RowCode != p.Code)
+            .Select(p => $"{string.Join(",", p.Bases.Order(StringComparer.Ordinal))}.{p.Code}->{p.RowCode}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(
+            [
+                "CapabilityStatement.fhirversion->version",
+                "CodeSystem.system->url",
+                "Patient,Person,Practitioner,RelatedPerson.phonetic->name",
+            ],
+            shared);
+    }
+
+    [Fact]
+    public void References_and_composites_keep_their_own_rows()
+    {
+        Assert.All(
+            SearchParameterRegistry.Official.All.Where(p => p.Type is SearchParamType.Reference or SearchParamType.Composite),
+            p => Assert.Equal(p.Code, p.RowCode));
+    }
+
+    [Fact]
+    public void A_patient_writes_name_rows_and_no_phonetic_rows_and_phonetic_searches_read_them()
+    {
+        var indexer = new SearchIndexer(SearchParameterRegistry.Official);
+        var rows = indexer.Extract(Resources.Json("""{"resourceType":"Patient","name":[{"family":"Smith","given":["Ann"]}]}"""));
+
+        Assert.DoesNotContain(rows, r => r.Parameter == "phonetic");
+        Assert.Contains(rows, r => r.Parameter == "name" && r.Normalized == "smith");
+        Assert.True(SearchParameterRegistry.Official.TryGet("Patient", "phonetic", out var phonetic));
+        Assert.Equal("name", phonetic.RowCode);
+    }
+
+    [Fact]
+    public void A_shared_parameter_selects_the_same_values_as_the_one_whose_rows_it_reads_on_every_official_example()
+    {
+        var expressions = new TypeExpressions();
+        var compared = 0;
+        foreach (var name in OfficialExamples.Names)
+        {
+            var resource = OfficialExamples.Get(name);
+            foreach (var parameter in SearchParameterRegistry.Official.For(resource.Type.Name).Where(p => p.RowCode != p.Code))
+            {
+                Assert.True(SearchParameterRegistry.Official.TryGet(resource.Type.Name, parameter.RowCode, out var source));
+                var own = expressions.For(resource.Type, parameter) is { } a ? Evaluate(a, resource) : [];
+                var read = expressions.For(resource.Type, source) is { } b ? Evaluate(b, resource) : [];
+                Assert.True(own.Count == read.Count && own.Zip(read).All(p => ReferenceEquals(p.First, p.Second)), $"{name} {parameter.Code}");
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 10, $"only {compared} comparisons");
+    }
+
+    private static List<object> Evaluate(FhirPathExpression expression, Fhir.Model.ElementNode resource)
+    {
+        var context = new EvaluationContext { Resource = resource, RootResource = resource, ResolveReference = _ => null };
+        var output = new List<object>();
+        expression.Evaluate(resource, context, output);
+        return output;
+    }
+}

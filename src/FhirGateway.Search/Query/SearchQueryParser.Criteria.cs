@@ -201,7 +201,7 @@ public sealed partial class SearchQueryParser
         return criterion;
     }
 
-    /// <summary>The parameter of that code the types all have (the first one's definition), or null.</summary>
+    /// <summary>The parameter of that code the types all have (the first one's definition), read from the same rows on each, or null.</summary>
     private SearchParameterInfo? Lookup(IReadOnlyList<string> types, string code)
     {
         SearchParameterInfo? found = null;

@@ -49,7 +49,7 @@ public static class IndexFingerprint
     private static string Describe(SearchParameterInfo p) => string.Join(
         '\u001f',
         p.Code,
-        p.RowCode,
+        string.Join('+', p.RowCodes),
         string.Join(',', p.Bases.Order(StringComparer.Ordinal)),
         p.Type.ToString(),
         p.Expression ?? string.Empty,

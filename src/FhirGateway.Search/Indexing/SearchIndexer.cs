@@ -57,8 +57,8 @@ public sealed class SearchIndexer
         var values = new List<object>();
         foreach (var parameter in _registry.For(resource.Type.Name))
         {
-            // A parameter answered from another's rows (SearchParameterRegistry.ShareRows) writes none of its own.
-            if (parameter.Compiled is null || parameter.Code is "_id" or "_lastUpdated" || parameter.Type == SearchParamType.Special || parameter.RowCode != parameter.Code)
+            // A parameter answered from others' rows (SearchParameterRegistry.ShareRows, ShareUnionRows) writes none of its own.
+            if (parameter.Compiled is null || parameter.Code is "_id" or "_lastUpdated" || parameter.Type == SearchParamType.Special || !parameter.WritesOwnRows)
             {
                 continue;
             }

@@ -178,8 +178,9 @@ public sealed partial class SearchQueryParser
             return ParseMissing(state, whole, parameter, value);
         }
 
-        // The rows a parameter's values are written under (SearchParameterInfo.RowCode: phonetic reads name's rows).
-        code = parameter.RowCode;
+        // The rows a parameter's values are written under (SearchParameterInfo.RowCodes: phonetic reads name's rows,
+        // combo-code those of code and component-code).
+        code = parameter.RowCodes[0];
         var values = SearchValues.Split(value, ',');
         var invalid = new List<string>();
         SearchCriterion? criterion = parameter.Type switch
@@ -198,8 +199,40 @@ public sealed partial class SearchQueryParser
             return null;
         }
 
-        return criterion;
+        return OverParts(parameter, criterion);
     }
+
+    /// <summary>
+    /// A parameter answered from the rows of several parameters (SearchParameterInfo.RowParts) matches where any of
+    /// them does; its <c>:not</c> and <c>:missing=true</c> where none does. <paramref name="criterion"/> was built for
+    /// the first part.
+    /// </summary>
+    private static SearchCriterion? OverParts(SearchParameterInfo parameter, SearchCriterion? criterion)
+    {
+        if (criterion is null || parameter.RowParts is not { } parts)
+        {
+            return criterion;
+        }
+
+        return criterion switch
+        {
+            NotCriterion not => new NotCriterion(Union(not.Criterion)),
+            MissingCriterion { Missing: true } missing => new NotCriterion(Union(missing with { Missing = false })),
+            _ => Union(criterion),
+        };
+
+        SearchCriterion Union(SearchCriterion one) => new AnyOfCriterion(parts.Select(p => Retarget(one, parts[0], p)).ToList());
+    }
+
+    // The same criterion on another parameter's rows (suffixed row codes such as :of-type keep their suffix).
+    private static SearchCriterion Retarget(SearchCriterion criterion, string from, string to) => criterion switch
+    {
+        IndexCriterion index => index with { Parameter = to + index.Parameter[from.Length..] },
+        MissingCriterion missing => missing with { Parameter = to + missing.Parameter[from.Length..] },
+        AnyOfCriterion any => new AnyOfCriterion(any.AnyOf.Select(c => Retarget(c, from, to)).ToList()),
+        NotCriterion not => new NotCriterion(Retarget(not.Criterion, from, to)),
+        _ => criterion,
+    };
 
     /// <summary>The parameter of that code the types all have (the first one's definition), read from the same rows on each, or null.</summary>
     private SearchParameterInfo? Lookup(IReadOnlyList<string> types, string code)
@@ -207,7 +240,7 @@ public sealed partial class SearchQueryParser
         SearchParameterInfo? found = null;
         foreach (var type in types)
         {
-            if (!registry.TryGet(type, code, out var parameter) || (found is not null && (found.Type != parameter.Type || found.RowCode != parameter.RowCode)))
+            if (!registry.TryGet(type, code, out var parameter) || (found is not null && (found.Type != parameter.Type || !found.RowCodes.SequenceEqual(parameter.RowCodes, StringComparer.Ordinal))))
             {
                 return null;
             }
@@ -240,7 +273,7 @@ public sealed partial class SearchQueryParser
 
         var (code, kind) = parameter.Type == SearchParamType.Composite
             ? (SearchIndexer.ComponentCode(parameter.Code, 0), parameter.Components[0].Parameter!.Kind!.Value)
-            : (parameter.RowCode, parameter.Kind!.Value);
-        return new MissingCriterion(code, kind, value == "true");
+            : (parameter.RowCodes[0], parameter.Kind!.Value);
+        return OverParts(parameter, new MissingCriterion(code, kind, value == "true"));
     }
 }

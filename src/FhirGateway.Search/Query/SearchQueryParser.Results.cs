@@ -105,7 +105,7 @@ public sealed partial class SearchQueryParser
             }
             else if (Lookup(state.Types ?? ["Resource"], code) is { Kind: { } kind } parameter)
             {
-                keys.Add(SearchSortKey.ByParameter(parameter.RowCode, kind, descending));
+                keys.Add(SearchSortKey.ByParameters(parameter.RowCodes, kind, descending));
             }
             else
             {

@@ -206,7 +206,7 @@ public sealed partial class SearchQueryParser
             }
         }
 
-        return new IndexCriterion(parameter.RowCode, parameter.Kind!.Value, predicates);
+        return new IndexCriterion(parameter.RowCodes[0], parameter.Kind!.Value, predicates);
     }
 
     private static IndexPredicate? ParseOrderedValue(ParseState state, SearchParamType type, string value) => type switch

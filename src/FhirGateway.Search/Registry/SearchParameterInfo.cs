@@ -58,6 +58,19 @@ public sealed class SearchParameterInfo
     /// </summary>
     public string RowCode { get; internal set; }
 
+    /// <summary>
+    /// For a parameter whose expression is, on every base type, the union of other parameters' (Observation's
+    /// <c>combo-code</c>: <c>code</c> and <c>component-code</c>): those parameters' codes, whose rows answer it; it writes
+    /// none of its own. Null otherwise (<see cref="SearchParameterRegistry"/>).
+    /// </summary>
+    public IReadOnlyList<string>? RowParts { get; internal set; }
+
+    /// <summary>The codes of the rows that answer this parameter: <see cref="RowParts"/>, or <see cref="RowCode"/> alone.</summary>
+    public IReadOnlyList<string> RowCodes => RowParts ?? [RowCode];
+
+    /// <summary>Whether the parameter writes index rows under its own code.</summary>
+    public bool WritesOwnRows => RowParts is null && RowCode == Code;
+
     /// <summary>Where the definition came from: <c>R4 core</c> or a file name.</summary>
     public string Source { get; }
 

@@ -91,6 +91,7 @@ public sealed partial class SearchParameterRegistry
         }
 
         ShareRows(byBase, byUrl.Values);
+        ShareUnionRows(byBase, byUrl.Values);
         issues = found;
         return new SearchParameterRegistry(byBase, byUrl);
     }
@@ -137,12 +138,81 @@ public sealed partial class SearchParameterRegistry
         }
     }
 
+    /// <summary>
+    /// Parameters whose branches on every base type are exactly the union of other parameters' (each a part of them)
+    /// are answered from those parameters' rows (<see cref="SearchParameterInfo.RowParts"/>): Observation's
+    /// <c>combo-code</c>, <c>combo-value-quantity</c>, <c>combo-value-concept</c> and <c>combo-data-absent-reason</c>,
+    /// whose rows repeated those of <c>code</c> and <c>component-code</c> and the like (two quantity rows at random places
+    /// of the quantity index per Observation with a value). The parts must be the same codes on every base type.
+    /// </summary>
+    private static void ShareUnionRows(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, IEnumerable<SearchParameterInfo> all)
+    {
+        var candidates = all
+            .Where(p => p.WritesOwnRows && p.IsSupported && p.Type is not (SearchParamType.Composite or SearchParamType.Reference) && p.Code is not ("_id" or "_lastUpdated"))
+            .OrderBy(p => p.Url, StringComparer.Ordinal)
+            .ToList();
+        var parted = new List<(SearchParameterInfo Parameter, List<string> Parts)>();
+        foreach (var parameter in candidates)
+        {
+            if (!parameter.Bases.All(b => FhirModel.R4.TryGetResourceType(b, out var t) && !t.IsAbstract))
+            {
+                continue;
+            }
+
+            List<string>? parts = null;
+            foreach (var type in parameter.Bases)
+            {
+                var whole = BranchesOn(parameter, type);
+                if (whole.Count < 2)
+                {
+                    parts = null;
+                    break;
+                }
+
+                var covered = new HashSet<string>(StringComparer.Ordinal);
+                var codes = new List<string>();
+                foreach (var other in byBase[type].Values
+                    .Where(q => !ReferenceEquals(q, parameter) && q.WritesOwnRows && q.IsSupported && q.Type == parameter.Type && q.Expression is not null)
+                    .OrderBy(q => q.Code, StringComparer.Ordinal))
+                {
+                    var branches = BranchesOn(other, type);
+                    if (branches.Count > 0 && branches.Count < whole.Count && branches.IsSubsetOf(whole))
+                    {
+                        covered.UnionWith(branches);
+                        codes.Add(other.Code);
+                    }
+                }
+
+                if (!covered.SetEquals(whole) || (parts is not null && !parts.SequenceEqual(codes, StringComparer.Ordinal)))
+                {
+                    parts = null;
+                    break;
+                }
+
+                parts = codes;
+            }
+
+            if (parts is { Count: > 1 })
+            {
+                parted.Add((parameter, parts));
+            }
+        }
+
+        // A part that is itself made of parts would leave its rows unwritten: such parameters keep their own rows.
+        var made = parted.Select(p => p.Parameter.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (parameter, parts) in parted.Where(p => !p.Parts.Any(made.Contains)))
+        {
+            parameter.RowParts = parts;
+        }
+    }
+
     private static HashSet<string> BranchesOn(SearchParameterInfo parameter, string type)
     {
         FhirModel.R4.TryGetResourceType(type, out var definition);
+        // Unwrapped first: "(DeviceRequest.code as CodeableConcept)" is rooted at DeviceRequest, not at every type.
         return TypeExpressions.Branches(parameter.Expression!)
-            .Where(b => TypeExpressions.CanMatch(b, definition!))
             .Select(Unwrap)
+            .Where(b => TypeExpressions.CanMatch(b, definition!))
             .ToHashSet(StringComparer.Ordinal);
 
         static string Unwrap(string branch)

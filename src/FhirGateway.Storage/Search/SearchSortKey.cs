@@ -28,6 +28,16 @@ public sealed record SearchSortKey(SortField Field, string? Parameter, IndexKind
     /// <summary>Orders by a parameter's index rows.</summary>
     public static SearchSortKey ByParameter(string parameter, IndexKind kind, bool descending = false) => new(SortField.Parameter, parameter, kind, descending);
 
+    /// <summary>
+    /// For <see cref="SortField.Parameter"/> over several parameters' rows (a parameter answered from the rows of its
+    /// parts): their codes, <see cref="Parameter"/> being the first; null for one parameter.
+    /// </summary>
+    public IReadOnlyList<string>? Parts { get; init; }
+
+    /// <summary>Orders by a parameter answered from the rows of several parameters.</summary>
+    public static SearchSortKey ByParameters(IReadOnlyList<string> parameters, IndexKind kind, bool descending = false) =>
+        parameters.Count == 1 ? ByParameter(parameters[0], kind, descending) : new(SortField.Parameter, parameters[0], kind, descending) { Parts = parameters };
+
     /// <summary>Orders by <c>_id</c>.</summary>
     public static SearchSortKey ById(bool descending = false) => new(SortField.Id, null, IndexKind.Token, descending);
 
@@ -37,7 +47,7 @@ public sealed record SearchSortKey(SortField Field, string? Parameter, IndexKind
     /// <summary>A short text that tells sort keys apart, for checking that a cursor belongs to the same order.</summary>
     internal string Signature => Field switch
     {
-        SortField.Parameter => $"{Parameter}:{(int)Kind}{(Descending ? "-" : "+")}",
+        SortField.Parameter => $"{(Parts is null ? Parameter : string.Join("+", Parts))}:{(int)Kind}{(Descending ? "-" : "+")}",
         SortField.Id => Descending ? "_id-" : "_id+",
         _ => Descending ? "_lastUpdated-" : "_lastUpdated+",
     };

@@ -70,4 +70,28 @@ public abstract partial class SearchContract
         Assert.Equal(["a"], await Ids("Patient", "telecom=phone|0113 496 0000"));
         Assert.Empty(await Ids("Patient", "phone=a@example.org"));
     }
+
+    [DatabaseFact]
+    public async Task Combo_parameters_read_the_rows_of_their_parts()
+    {
+        // combo-code is code | component-code, combo-value-quantity value-quantity | component-value-quantity: both are
+        // answered from their parts' rows (SharedRowsTests).
+        await PutAsync(
+            Observation("a", "8480-6", "Patient/p", extra: ",\"valueQuantity\":{\"value\":120,\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm[Hg]\"}"),
+            Observation("b", "85354-9", "Patient/p", extra:
+                ",\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8462-4\"}]},\"valueQuantity\":{\"value\":80,\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm[Hg]\"}}]"),
+            Observation("c", "8310-5", "Patient/p"));
+
+        Assert.Equal(["a"], await Ids("Observation", "combo-code=http://loinc.org|8480-6"));
+        Assert.Equal(["b"], await Ids("Observation", "combo-code=8462-4"));
+        Assert.Equal(["b"], await Ids("Observation", "combo-code=85354-9"));
+        Assert.Equal(["a", "b"], await Ids("Observation", "combo-code=8480-6,8462-4"));
+        Assert.Equal(["b", "c"], await Ids("Observation", "combo-code:not=8480-6"));
+        Assert.Equal(["a", "b"], await Ids("Observation", "combo-value-quantity=gt50"));
+        Assert.Equal(["b"], await Ids("Observation", "combo-value-quantity=lt100"));
+        Assert.Equal(["c"], await Ids("Observation", "combo-value-quantity:missing=true"));
+        Assert.Equal(["a", "b"], await Ids("Observation", "combo-value-quantity:missing=false"));
+        Assert.Equal(["b", "a"], await H.IdsAsync("Observation", "_sort=combo-value-quantity&combo-value-quantity:missing=false"));
+        Assert.Equal(["a", "b"], await H.IdsAsync("Observation", "_sort=-combo-value-quantity&combo-value-quantity:missing=false"));
+    }
 }

@@ -160,7 +160,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         };
         var s = Alias("o");
         return $"(SELECT {(key.Descending ? "MAX" : "MIN")}({s}.{column}) FROM search_index {s} WHERE {s}.resource_key = {r}.resource_key " +
-            $"AND {s}.param = {Text(key.Parameter)} AND {s}.kind = {(int)key.Kind} AND {s}.grp IS NULL)";
+            $"AND {s}.param {(key.Parts is { } parts ? $"IN ({TextList(parts)})" : "= " + Text(key.Parameter))} AND {s}.kind = {(int)key.Kind} AND {s}.grp IS NULL)";
     }
 
     private static int ChooseDriver(IReadOnlyList<SearchCriterion> criteria)

@@ -53,9 +53,11 @@ internal sealed class TypeExpressions
         }
     }
 
-    // A branch whose first step names another resource type selects nothing on this one.
+    // A branch whose first step names another resource type selects nothing on this one; a branch in parentheses,
+    // "(MedicationRequest.medication as CodeableConcept)", is judged by what it wraps.
     internal static bool CanMatch(string branch, TypeDefinition type)
     {
+        branch = Unwrap(branch);
         var end = 0;
         while (end < branch.Length && char.IsAsciiLetter(branch[end]))
         {
@@ -68,6 +70,34 @@ internal sealed class TypeExpressions
         }
 
         return !FhirModel.R4.TryGetResourceType(branch.AsSpan(0, end), out var root) || root.IsAssignableFrom(type);
+    }
+
+    /// <summary>A branch without parentheses around all of it: <c>((A.b as C))</c> is <c>A.b as C</c>, <c>(A.b).c</c> stays.</summary>
+    internal static string Unwrap(string branch)
+    {
+        while (branch.Length > 1 && branch[0] == '(' && ClosingParenthesis(branch) == branch.Length - 1)
+        {
+            branch = branch[1..^1].Trim();
+        }
+
+        return branch;
+    }
+
+    // The index of the parenthesis that closes the one at 0, or -1. Strings are not looked into: a parenthesis in one
+    // can only leave the branch wrapped, and a wrapped branch is kept for every type, which is safe.
+    private static int ClosingParenthesis(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The top-level operands of <c>|</c> (outside parentheses, brackets and strings), trimmed.</summary>

@@ -8,8 +8,8 @@ namespace FhirGateway.Search.Query;
 /// Evaluates the criteria of conditional interactions (https://hl7.org/fhir/R4/http.html#ccreate, #cond-update,
 /// #cdelete) with search. Criteria that are all <c>identifier=system|value</c> (types with identity keys) and
 /// <c>_id</c> are answered through the store or unit of work itself, by identity key; any other criteria run as a
-/// strict search, inside the unit of work when there is one. Either way a transaction sees its own writes. Either way the identity
-/// keys the identifier criteria imply are reported, which keeps conditional create race-free.
+/// strict search, inside the unit of work when there is one, so a transaction sees its own writes. Either way the
+/// identity keys the identifier criteria imply are reported, which keeps conditional create race-free.
 /// </summary>
 public sealed class SearchConditionalMatcher(SearchService search) : IConditionalMatcher
 {

@@ -108,12 +108,11 @@ public sealed partial class SearchParameterRegistry
     private static void ShareRows(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, IEnumerable<SearchParameterInfo> all)
     {
         var kept = new HashSet<SearchParameterInfo>(ReferenceEqualityComparer.Instance);
-        var candidates = all
-            .Where(p => p.IsSupported && p.Type is not (SearchParamType.Composite or SearchParamType.Reference) && p.Code is not ("_id" or "_lastUpdated"))
+        var candidates = all.Where(CanShare)
             .OrderByDescending(p => p.Bases.Count).ThenBy(p => p.Code, StringComparer.Ordinal).ThenBy(p => p.Url, StringComparer.Ordinal);
         foreach (var parameter in candidates)
         {
-            if (kept.Contains(parameter) || !parameter.Bases.All(b => FhirModel.R4.TryGetResourceType(b, out var t) && !t.IsAbstract))
+            if (kept.Contains(parameter))
             {
                 continue;
             }
@@ -147,18 +146,9 @@ public sealed partial class SearchParameterRegistry
     /// </summary>
     private static void ShareUnionRows(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, IEnumerable<SearchParameterInfo> all)
     {
-        var candidates = all
-            .Where(p => p.WritesOwnRows && p.IsSupported && p.Type is not (SearchParamType.Composite or SearchParamType.Reference) && p.Code is not ("_id" or "_lastUpdated"))
-            .OrderBy(p => p.Url, StringComparer.Ordinal)
-            .ToList();
         var parted = new List<(SearchParameterInfo Parameter, List<string> Parts)>();
-        foreach (var parameter in candidates)
+        foreach (var parameter in all.Where(CanShare).OrderBy(p => p.Url, StringComparer.Ordinal))
         {
-            if (!parameter.Bases.All(b => FhirModel.R4.TryGetResourceType(b, out var t) && !t.IsAbstract))
-            {
-                continue;
-            }
-
             List<string>? parts = null;
             foreach (var type in parameter.Bases)
             {
@@ -209,22 +199,18 @@ public sealed partial class SearchParameterRegistry
     private static HashSet<string> BranchesOn(SearchParameterInfo parameter, string type)
     {
         FhirModel.R4.TryGetResourceType(type, out var definition);
-        // Unwrapped first: "(DeviceRequest.code as CodeableConcept)" is rooted at DeviceRequest, not at every type.
         return TypeExpressions.Branches(parameter.Expression!)
-            .Select(Unwrap)
             .Where(b => TypeExpressions.CanMatch(b, definition!))
+            .Select(TypeExpressions.Unwrap)
             .ToHashSet(StringComparer.Ordinal);
-
-        static string Unwrap(string branch)
-        {
-            while (branch.Length > 1 && branch[0] == '(' && branch[^1] == ')' && TypeExpressions.Branches(branch[1..^1]).Count == 1 && branch.IndexOf(')') == branch.Length - 1)
-            {
-                branch = branch[1..^1].Trim();
-            }
-
-            return branch;
-        }
     }
+
+    // Parameters that may read other parameters' rows: not references (includes and chains name them), not composites
+    // (their components), and only on concrete resource types.
+    private static bool CanShare(SearchParameterInfo parameter) =>
+        parameter.WritesOwnRows && parameter.IsSupported && parameter.Expression is not null &&
+        parameter.Type is not (SearchParamType.Composite or SearchParamType.Reference) && parameter.Code is not ("_id" or "_lastUpdated") &&
+        parameter.Bases.All(b => FhirModel.R4.TryGetResourceType(b, out var t) && !t.IsAbstract);
 
     /// <summary>Finds the parameter a resource type has under <paramref name="code"/>, including those of every resource.</summary>
     public bool TryGet(string resourceType, string code, [NotNullWhen(true)] out SearchParameterInfo? parameter)

@@ -27,6 +27,22 @@ public sealed class TypeExpressionsTests
     }
 
     [Fact]
+    public void A_branch_in_parentheses_is_kept_only_for_the_type_it_wraps()
+    {
+        var expressions = new TypeExpressions();
+        var code = SearchParameterRegistry.Official.For("Observation").Single(p => p.Code == "code");
+        Assert.Contains("(MedicationRequest.medication as CodeableConcept)", code.Expression, StringComparison.Ordinal);
+
+        var narrowed = expressions.For(Resources.Json("""{"resourceType":"Observation"}""").Type, code);
+
+        Assert.NotNull(narrowed);
+        Assert.DoesNotContain("Medication", narrowed.Expression, StringComparison.Ordinal);
+        Assert.Contains("Observation.code", narrowed.Expression, StringComparison.Ordinal);
+        Assert.Equal("A.b as C", TypeExpressions.Unwrap("((A.b as C))"));
+        Assert.Equal("(A.b).c", TypeExpressions.Unwrap("(A.b).c"));
+    }
+
+    [Fact]
     public void Narrowed_expressions_give_the_rows_of_the_full_ones_on_every_official_example()
     {
         // The same rows, not the same values: a union also removed equal values, whose rows are removed as duplicates.

@@ -50,6 +50,7 @@ public static class IndexFingerprint
         '\u001f',
         p.Code,
         string.Join('+', p.RowCodes),
+        string.Join('+', p.ComponentRows ?? []),
         string.Join(',', p.Bases.Order(StringComparer.Ordinal)),
         p.Type.ToString(),
         p.Expression ?? string.Empty,

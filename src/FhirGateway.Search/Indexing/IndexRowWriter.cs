@@ -30,6 +30,13 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
         "Quantity", "Age", "Count", "Distance", "Duration", "SimpleQuantity", "MoneyQuantity",
     };
 
+    /// <summary>
+    /// Whether values of the FHIR type <paramref name="typeName"/> can make rows of a parameter of
+    /// <paramref name="type"/>; true unless known not to (a SampledData makes no quantity rows).
+    /// </summary>
+    public static bool MakesRows(SearchParamType type, string typeName) =>
+        type != SearchParamType.Quantity || QuantityTypes.Contains(typeName) || typeName is "Money" or "Range";
+
     /// <summary>Adds the rows of one value of <paramref name="resource"/>.</summary>
     public void Add(List<IndexRow> rows, string code, SearchParamType type, object item, ElementNode resource)
     {

@@ -175,7 +175,7 @@ public sealed partial class SearchQueryParser
 
         if (modifier == "missing")
         {
-            return ParseMissing(state, whole, parameter, value);
+            return ParseMissing(state, types, whole, parameter, value);
         }
 
         // The rows a parameter's values are written under (SearchParameterInfo.RowCodes: phonetic reads name's rows,
@@ -189,7 +189,7 @@ public sealed partial class SearchQueryParser
             SearchParamType.Token => ParseToken(state, whole, code, modifier, values, invalid),
             SearchParamType.Reference => ParseReference(state, whole, parameter, modifier, values, invalid),
             SearchParamType.Uri => ParseUri(state, whole, code, modifier, values),
-            SearchParamType.Composite => NoModifier(state, whole, modifier) ? ParseComposite(state, parameter, values, invalid) : null,
+            SearchParamType.Composite => NoModifier(state, whole, modifier) ? ParseComposite(state, types, parameter, values, invalid) : null,
             _ => NoModifier(state, whole, modifier) ? ParseOrdered(state, parameter, values, invalid) : null,
         };
 
@@ -199,7 +199,8 @@ public sealed partial class SearchQueryParser
             return null;
         }
 
-        return OverParts(parameter, criterion);
+        // A composite's parts are handled where its values are (ParseComposite).
+        return parameter.Type == SearchParamType.Composite ? criterion : OverParts(parameter, criterion);
     }
 
     /// <summary>
@@ -263,7 +264,7 @@ public sealed partial class SearchQueryParser
     }
 
     // https://hl7.org/fhir/R4/search.html#missing
-    private static SearchCriterion? ParseMissing(ParseState state, string whole, SearchParameterInfo parameter, string value)
+    private SearchCriterion? ParseMissing(ParseState state, IReadOnlyList<string> types, string whole, SearchParameterInfo parameter, string value)
     {
         if (value is not ("true" or "false"))
         {
@@ -271,9 +272,29 @@ public sealed partial class SearchQueryParser
             return null;
         }
 
-        var (code, kind) = parameter.Type == SearchParamType.Composite
-            ? (SearchIndexer.ComponentCode(parameter.Code, 0), parameter.Components[0].Parameter!.Kind!.Value)
-            : (parameter.RowCodes[0], parameter.Kind!.Value);
-        return OverParts(parameter, new MissingCriterion(code, kind, value == "true"));
+        if (parameter.Type == SearchParamType.Composite)
+        {
+            var present = CompositePresent(types, parameter);
+            return value == "false" ? present : present switch
+            {
+                MissingCriterion missing => missing with { Missing = true },
+                NotCriterion not => not.Criterion,
+                _ => new NotCriterion(present),
+            };
+        }
+
+        return OverParts(parameter, new MissingCriterion(parameter.RowCodes[0], parameter.Kind!.Value, value == "true"));
+    }
+
+    /// <summary>
+    /// A composite has a value where one of its holders has a complete occurrence: rows of its first component (written
+    /// only for complete occurrences), or, for one read from its components' parameters, rows of each of them.
+    /// </summary>
+    private SearchCriterion CompositePresent(IReadOnlyList<string> types, SearchParameterInfo parameter)
+    {
+        var holders = CompositeHolders(types, parameter).Select(holder => holder.ComponentRows is { } rows
+            ? new NotCriterion(new AnyOfCriterion(rows.Select((code, i) => (SearchCriterion)new MissingCriterion(code, parameter.Components[i].Parameter!.Kind!.Value, Missing: true)).ToList()))
+            : (SearchCriterion)new MissingCriterion(SearchIndexer.ComponentCode(holder.Code, 0), parameter.Components[0].Parameter!.Kind!.Value, Missing: false)).ToList();
+        return holders.Count == 1 ? holders[0] : new AnyOfCriterion(holders);
     }
 }

@@ -217,10 +217,12 @@ public sealed partial class SearchQueryParser
         _ => null,
     };
 
-    // https://hl7.org/fhir/R4/search.html#composite: components separated by '$', each of its component's type.
-    private static CompositeCriterion ParseComposite(ParseState state, SearchParameterInfo parameter, List<string> values, List<string> invalid)
+    // https://hl7.org/fhir/R4/search.html#composite: components separated by '$', each of its component's type. The
+    // rows read are those of the composite that holds them (CompositeHolders): its own, grouped by occurrence, or its
+    // components' parameters' rows for one rooted at the resource; a union of composites matches where one of them does.
+    private SearchCriterion ParseComposite(ParseState state, IReadOnlyList<string> types, SearchParameterInfo parameter, List<string> values, List<string> invalid)
     {
-        var alternatives = new List<IReadOnlyList<CompositeComponent>>();
+        var alternatives = new List<IReadOnlyList<IndexPredicate>>();
         foreach (var value in values)
         {
             var parts = SearchValues.Split(value, '$');
@@ -230,7 +232,7 @@ public sealed partial class SearchQueryParser
                 continue;
             }
 
-            var components = new List<CompositeComponent>();
+            var predicates = new List<IndexPredicate>();
             for (var i = 0; i < parts.Count; i++)
             {
                 var definition = parameter.Components[i].Parameter!;
@@ -250,15 +252,33 @@ public sealed partial class SearchQueryParser
                     break;
                 }
 
-                components.Add(new CompositeComponent(SearchIndexer.ComponentCode(parameter.Code, i), definition.Kind!.Value, predicate));
+                predicates.Add(predicate);
             }
 
-            if (components.Count == parts.Count)
+            if (predicates.Count == parts.Count)
             {
-                alternatives.Add(components);
+                alternatives.Add(predicates);
             }
         }
 
-        return new CompositeCriterion(alternatives);
+        var criteria = CompositeHolders(types, parameter)
+            .Select(holder => new CompositeCriterion(
+                alternatives.Select(a => (IReadOnlyList<CompositeComponent>)a.Select((p, i) => ComponentOf(holder, i, p)).ToList()).ToList(),
+                SameOccurrence: holder.ComponentRows is null))
+            .ToList<SearchCriterion>();
+        return criteria.Count == 1 ? criteria[0] : new AnyOfCriterion(criteria);
+
+        CompositeComponent ComponentOf(SearchParameterInfo holder, int i, IndexPredicate predicate) =>
+            new(ComponentRowCode(holder, i), parameter.Components[i].Parameter!.Kind!.Value, predicate);
     }
+
+    /// <summary>The composites whose rows answer <paramref name="parameter"/>: the composites of its union, or itself.</summary>
+    private List<SearchParameterInfo> CompositeHolders(IReadOnlyList<string> types, SearchParameterInfo parameter) =>
+        parameter.RowParts is { } parts
+            ? parts.Select(code => registry.TryGet(types[0], code, out var part) ? part : throw new InvalidOperationException($"{types[0]} has no {code}.")).ToList()
+            : [parameter];
+
+    /// <summary>The row code of a composite's component: its own grouped rows, or its component parameter's rows.</summary>
+    private static string ComponentRowCode(SearchParameterInfo holder, int index) =>
+        holder.ComponentRows is { } rows ? rows[index] : SearchIndexer.ComponentCode(holder.Code, index);
 }

@@ -60,16 +60,25 @@ public sealed class SearchParameterInfo
 
     /// <summary>
     /// For a parameter whose expression is, on every base type, the union of other parameters' (Observation's
-    /// <c>combo-code</c>: <c>code</c> and <c>component-code</c>): those parameters' codes, whose rows answer it; it writes
-    /// none of its own. Null otherwise (<see cref="SearchParameterRegistry"/>).
+    /// <c>combo-code</c>: <c>code</c> and <c>component-code</c>; for composites, of other composites' occurrences):
+    /// those parameters' codes, whose rows answer it; it writes none of its own. Null otherwise
+    /// (<see cref="SearchParameterRegistry"/>).
     /// </summary>
     public IReadOnlyList<string>? RowParts { get; internal set; }
 
     /// <summary>The codes of the rows that answer this parameter: <see cref="RowParts"/>, or <see cref="RowCode"/> alone.</summary>
     public IReadOnlyList<string> RowCodes => RowParts ?? [RowCode];
 
+    /// <summary>
+    /// For a composite whose one occurrence is the resource itself and whose components select what their own
+    /// parameters do (Observation's <c>code-value-quantity</c>: <c>code</c> and <c>value-quantity</c>): those
+    /// parameters' codes, one per component, whose rows answer it; it writes none of its own. Null otherwise.
+    /// A composite made of other composites (<c>combo-code-value-quantity</c>) names them in <see cref="RowParts"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ComponentRows { get; internal set; }
+
     /// <summary>Whether the parameter writes index rows under its own code.</summary>
-    public bool WritesOwnRows => RowParts is null && RowCode == Code;
+    public bool WritesOwnRows => RowParts is null && ComponentRows is null && RowCode == Code;
 
     /// <summary>Where the definition came from: <c>R4 core</c> or a file name.</summary>
     public string Source { get; }

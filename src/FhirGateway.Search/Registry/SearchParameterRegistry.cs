@@ -92,6 +92,8 @@ public sealed partial class SearchParameterRegistry
 
         ShareRows(byBase, byUrl.Values);
         ShareUnionRows(byBase, byUrl.Values);
+        ShareRootCompositeRows(byBase, byUrl.Values);
+        ShareCompositeUnions(byBase, byUrl.Values);
         issues = found;
         return new SearchParameterRegistry(byBase, byUrl);
     }

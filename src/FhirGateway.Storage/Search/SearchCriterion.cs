@@ -54,7 +54,12 @@ public sealed record ReverseChainCriterion(string SourceType, string Parameter, 
 /// component that belong to the same occurrence (<see cref="Indexing.IndexRow.Group"/>) match their predicates.
 /// </summary>
 /// <param name="AnyOf">The alternatives (comma-separated values); each lists one predicate per component.</param>
-public sealed record CompositeCriterion(IReadOnlyList<IReadOnlyList<CompositeComponent>> AnyOf) : SearchCriterion;
+/// <param name="SameOccurrence">
+/// Whether the component rows must share their group. False for a composite whose one occurrence is the resource itself
+/// (Observation's <c>code-value-quantity</c>): its components are read from their own parameters' rows, which carry no
+/// group, and any rows of the same resource belong to that one occurrence.
+/// </param>
+public sealed record CompositeCriterion(IReadOnlyList<IReadOnlyList<CompositeComponent>> AnyOf, bool SameOccurrence = true) : SearchCriterion;
 
 /// <summary>One component of a composite value: the component's row parameter, its kind and its predicate.</summary>
 /// <param name="Parameter">The parameter code the component rows were written under.</param>

@@ -72,6 +72,39 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Composites_rooted_at_the_resource_match_its_code_and_value_and_combos_also_its_components()
+    {
+        // code-value-quantity and combo-code-value-quantity write no rows of their own: they read code and
+        // value-quantity (the Observation is their one occurrence) and component-code-value-quantity.
+        static string Measured(string id, string code, int value, string unit, string subject = "Patient/p") =>
+            Observation(id, code, subject, extra: $$$""","valueQuantity":{"value":{{{value}}},"system":"{{{Ucum}}}","code":"{{{unit}}}"}""");
+        await PutAsync(
+            Measured("w80", "29463-7", 80, "kg"),
+            Measured("w90", "29463-7", 90, "kg", "Patient/q"),
+            Measured("h80", "8302-2", 80, "cm"),
+            Observation("bp", "85354-9", "Patient/p", extra: $$$"""
+                ,"component":[{"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":150,"system":"{{{Ucum}}}","code":"mm[Hg]"}}]
+                """),
+            Observation("none", "29463-7", "Patient/p"));
+
+        Assert.Equal(["w80"], await Ids("Observation", "code-value-quantity=http://loinc.org|29463-7$80"));
+        Assert.Equal(["w90"], await Ids("Observation", $"code-value-quantity=29463-7$gt85|{Ucum}|kg"));
+        Assert.Equal(["w80"], await Ids("Observation", "code-value-quantity=29463-7$80000|http://unitsofmeasure.org|g"));
+        Assert.Empty(await Ids("Observation", "code-value-quantity=8302-2$90"));
+        Assert.Empty(await Ids("Observation", "code-value-quantity=8480-6$150"));
+        Assert.Equal(["h80", "w80"], await Ids("Observation", "code-value-quantity=29463-7$80,8302-2$80"));
+        Assert.Equal(["w80"], await Ids("Observation", "subject=Patient/p&code-value-quantity=29463-7$le85"));
+        Assert.Equal(["w80", "w90"], await Ids("Observation", "combo-code-value-quantity=29463-7$ge80"));
+        Assert.Equal(["bp"], await Ids("Observation", "combo-code-value-quantity=8480-6$gt140"));
+        Assert.Equal(["bp", "h80"], await Ids("Observation", "combo-code-value-quantity=8480-6$150,8302-2$80"));
+        Assert.Equal(["bp"], await Ids("Observation", "subject=Patient/p&combo-code-value-quantity=8480-6$150,29463-7$90"));
+        Assert.Equal(["bp", "none"], await Ids("Observation", "code-value-quantity:missing=true"));
+        Assert.Equal(["h80", "w80", "w90"], await Ids("Observation", "code-value-quantity:missing=false"));
+        Assert.Equal(["none"], await Ids("Observation", "combo-code-value-quantity:missing=true"));
+        Assert.Equal(["bp", "h80", "w80", "w90"], await Ids("Observation", "combo-code-value-quantity:missing=false"));
+    }
+
+    [DatabaseFact]
     public async Task Missing_finds_resources_with_and_without_values()
     {
         await PutAsync(Patient("with", "W", "1980-01-01"), Patient("without", "O"));

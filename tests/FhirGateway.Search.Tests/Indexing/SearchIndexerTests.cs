@@ -56,10 +56,12 @@ public sealed class SearchIndexerTests
         Assert.Equal((Utc("2016-03-28T00:00:00Z"), Utc("2016-03-28T23:59:59.999999Z")), (date.Low, date.High));
         Assert.Equal(("Patient", "example"), (Example("Observation-example.json", "subject")[0].ReferenceType, Example("Observation-example.json", "subject")[0].ReferenceId));
 
-        var components = Indexer.Extract(OfficialExamples.Get("Observation-example.json")).Where(r => r.Parameter.StartsWith("code-value-quantity$", StringComparison.Ordinal)).ToList();
-        Assert.All(components, r => Assert.Equal(1, r.Group));
-        Assert.Equal(4, components.Count(r => r.Parameter == "code-value-quantity$0"));
-        Assert.Equal(3, components.Count(r => r.Parameter == "code-value-quantity$1"));
+        // Systolic and diastolic: two occurrences, each with its codes and its value (as written, and in canonical units).
+        var components = Indexer.Extract(OfficialExamples.Get("Observation-blood-pressure.json"))
+            .Where(r => r.Parameter.StartsWith("component-code-value-quantity$", StringComparison.Ordinal)).ToList();
+        Assert.Equal([1, 2], components.Select(r => r.Group!.Value).Distinct().Order());
+        Assert.Equal(["8462-4", "8480-6"], components.Where(r => r.Parameter == "component-code-value-quantity$0" && r.System == "http://loinc.org").Select(r => r.Code).Order(StringComparer.Ordinal));
+        Assert.Equal([60m, 107m], components.Where(r => r.Parameter == "component-code-value-quantity$1" && r.Code == "mm[Hg]").Select(r => r.Value!.Value).Order());
     }
 
     [Fact]

@@ -173,16 +173,44 @@ public sealed class SearchQueryParserTests
     [Fact]
     public void Composites_and_missing()
     {
-        var composite = Single<CompositeCriterion>(Parse("Observation", "code-value-quantity=http://loinc.org|8480-6$gt100|http://unitsofmeasure.org|mm[Hg]"));
+        var composite = Single<CompositeCriterion>(Parse("Observation", "component-code-value-quantity=http://loinc.org|8480-6$gt100|http://unitsofmeasure.org|mm[Hg]"));
         var missing = Single<MissingCriterion>(Parse("Patient", "birthdate:missing=true"));
-        var compositeMissing = Single<MissingCriterion>(Parse("Observation", "code-value-quantity:missing=false"));
+        var compositeMissing = Single<MissingCriterion>(Parse("Observation", "component-code-value-quantity:missing=false"));
 
         var components = Assert.Single(composite.AnyOf);
-        Assert.Equal(["code-value-quantity$0", "code-value-quantity$1"], components.Select(c => c.Parameter));
+        Assert.True(composite.SameOccurrence);
+        Assert.Equal(["component-code-value-quantity$0", "component-code-value-quantity$1"], components.Select(c => c.Parameter));
         Assert.Equal(new TokenPredicate(TokenSystemMatch.Equals, "http://loinc.org", "8480-6"), components[0].Predicate);
         Assert.Equal(Comparator.Gt, Assert.IsType<NumberPredicate>(components[1].Predicate).Comparator);
         Assert.Equal(new MissingCriterion("birthdate", IndexKind.Date, true), missing);
-        Assert.Equal(new MissingCriterion("code-value-quantity$0", IndexKind.Token, false), compositeMissing);
+        Assert.Equal(new MissingCriterion("component-code-value-quantity$0", IndexKind.Token, false), compositeMissing);
+    }
+
+    [Fact]
+    public void Composites_rooted_at_the_resource_read_their_components_parameters_and_unions_read_their_composites()
+    {
+        var rooted = Single<CompositeCriterion>(Parse("Observation", "code-value-quantity=8480-6$gt100,8462-4$lt90"));
+        var combo = Single<AnyOfCriterion>(Parse("Observation", "combo-code-value-quantity=8480-6$gt100"));
+        var present = Single<NotCriterion>(Parse("Observation", "code-value-quantity:missing=false"));
+        var absent = Single<AnyOfCriterion>(Parse("Observation", "code-value-quantity:missing=true"));
+
+        Assert.False(rooted.SameOccurrence);
+        Assert.Equal(2, rooted.AnyOf.Count);
+        Assert.All(rooted.AnyOf, a => Assert.Equal(["code", "value-quantity"], a.Select(c => c.Parameter)));
+        Assert.Equal([IndexKind.Token, IndexKind.Quantity], rooted.AnyOf[0].Select(c => c.Kind));
+        Assert.Collection(
+            combo.AnyOf.Cast<CompositeCriterion>(),
+            c => Assert.Equal((false, "code"), (c.SameOccurrence, c.AnyOf[0][0].Parameter)),
+            c => Assert.Equal((true, "component-code-value-quantity$0"), (c.SameOccurrence, c.AnyOf[0][0].Parameter)));
+        SearchCriterion[] eitherMissing = [new MissingCriterion("code", IndexKind.Token, true), new MissingCriterion("value-quantity", IndexKind.Quantity, true)];
+        Assert.Equal(eitherMissing, Assert.IsType<AnyOfCriterion>(present.Criterion).AnyOf);
+        Assert.Equal(eitherMissing, absent.AnyOf);
+
+        // Missing from the union: from the resource's own code and value, and from every component.
+        var comboAbsent = Assert.IsType<AnyOfCriterion>(Single<NotCriterion>(Parse("Observation", "combo-code-value-quantity:missing=true")).Criterion);
+        Assert.Equal(2, comboAbsent.AnyOf.Count);
+        Assert.Equal(eitherMissing, Assert.IsType<AnyOfCriterion>(Assert.IsType<NotCriterion>(comboAbsent.AnyOf[0]).Criterion).AnyOf);
+        Assert.Equal(new MissingCriterion("component-code-value-quantity$0", IndexKind.Token, false), comboAbsent.AnyOf[1]);
     }
 
     [Fact]

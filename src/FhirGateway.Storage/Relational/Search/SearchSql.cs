@@ -245,7 +245,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 for (var i = 0; i < composite.AnyOf.Count; i++)
                 {
                     sql.Append(i == 0 ? string.Empty : " UNION ");
-                    AppendComposite(sql, null, types, composite.AnyOf[i]);
+                    AppendComposite(sql, null, types, composite.AnyOf[i], composite.SameOccurrence);
                 }
 
                 break;
@@ -342,7 +342,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 for (var i = 0; i < composite.AnyOf.Count; i++)
                 {
                     sql.Append(i == 0 ? "EXISTS (" : " OR EXISTS (");
-                    AppendComposite(sql, r, null, composite.AnyOf[i]);
+                    AppendComposite(sql, r, null, composite.AnyOf[i], composite.SameOccurrence);
                     sql.Append(')');
                 }
 
@@ -403,18 +403,24 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
     }
 
     /// <summary>
-    /// The components of one composite value, each a row of the same resource and occurrence: as a SELECT of keys of
-    /// <paramref name="types"/> (<paramref name="r"/> null), or as the body of an EXISTS for the row <paramref name="r"/>.
+    /// The components of one composite value, each a row of the same resource (and, with <paramref name="sameOccurrence"/>,
+    /// of the same occurrence): as a SELECT of keys of <paramref name="types"/> (<paramref name="r"/> null), or as the
+    /// body of an EXISTS for the row <paramref name="r"/>.
     /// </summary>
-    private void AppendComposite(StringBuilder sql, string? r, IReadOnlyList<string>? types, IReadOnlyList<CompositeComponent> components)
+    private void AppendComposite(StringBuilder sql, string? r, IReadOnlyList<string>? types, IReadOnlyList<CompositeComponent> components, bool sameOccurrence)
     {
         var aliases = components.Select(_ => Alias("c")).ToArray();
         sql.Append("SELECT ").Append(aliases[0]).Append(".resource_key FROM search_index ").Append(aliases[0]);
         for (var i = 1; i < components.Count; i++)
         {
             var c = aliases[i];
-            sql.Append(" JOIN search_index ").Append(c).Append(" ON ").Append(c).Append(".resource_key = ").Append(aliases[0]).Append(".resource_key AND ")
-                .Append(c).Append(".grp = ").Append(aliases[0]).Append(".grp AND ").Append(c).Append(".param = ").Append(Text(components[i].Parameter))
+            sql.Append(" JOIN search_index ").Append(c).Append(" ON ").Append(c).Append(".resource_key = ").Append(aliases[0]).Append(".resource_key AND ");
+            if (sameOccurrence)
+            {
+                sql.Append(c).Append(".grp = ").Append(aliases[0]).Append(".grp AND ");
+            }
+
+            sql.Append(c).Append(".param = ").Append(Text(components[i].Parameter))
                 .Append(" AND ").Append(c).Append(".kind = ").Append((int)components[i].Kind).Append(" AND ");
             AppendPredicate(sql, c, components[i].Kind, components[i].Predicate);
         }
@@ -422,7 +428,8 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         sql.Append(" WHERE ");
         if (r is null)
         {
-            AppendRowsOf(sql, aliases[0], types, components[0].Parameter, components[0].Kind, component: true);
+            // Rows read from plain parameters (not sameOccurrence) are outside composites, in the partial indexes.
+            AppendRowsOf(sql, aliases[0], types, components[0].Parameter, components[0].Kind, component: sameOccurrence);
         }
         else
         {

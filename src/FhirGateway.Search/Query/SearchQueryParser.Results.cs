@@ -196,7 +196,7 @@ public sealed partial class SearchQueryParser
 
         if (value == "*")
         {
-            state.Includes.Add(new IncludeSpec(reverse, null, null, null, iterate));
+            state.Includes.Add(new IncludeSpec(reverse, null, null, null, iterate, reverse ? ReferenceSources(null) : null));
             state.Used.Add(new(name, value));
             return;
         }
@@ -232,7 +232,19 @@ public sealed partial class SearchQueryParser
             parameter = parts[1];
         }
 
-        state.Includes.Add(new IncludeSpec(reverse, parts[0], parameter, target, iterate));
+        state.Includes.Add(new IncludeSpec(reverse, parts[0], parameter, target, iterate, reverse && parameter is null ? ReferenceSources(parts[0]) : null));
         state.Used.Add(new(name, value));
     }
+
+    /// <summary>
+    /// The reference parameters a reverse wildcard stands for: those of <paramref name="sourceType"/>, or of every
+    /// resource type (the store finds referring rows by type, parameter and target, IncludeSpec.Sources).
+    /// </summary>
+    private IReadOnlyList<IncludeSource> ReferenceSources(string? sourceType) =>
+        sourceType is null
+            ? _allReferenceSources ??= FhirModel.R4.ResourceTypes.SelectMany(t => ReferencesOf(t.Name)).ToList()
+            : ReferencesOf(sourceType).ToList();
+
+    private IEnumerable<IncludeSource> ReferencesOf(string type) =>
+        registry.For(type).Where(p => p.Type == SearchParamType.Reference && p.IsSupported).Select(p => new IncludeSource(type, p.RowCode, p.Targets));
 }

@@ -21,6 +21,10 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
     /// <summary>The most links a chain or nested <c>_has</c> may have.</summary>
     public const int MaxDepth = 4;
 
+    // Every reference parameter of every resource type, for _revinclude=* (ReferenceSources); built once, on first use
+    // (two threads building it at once build the same list).
+    private IReadOnlyList<IncludeSource>? _allReferenceSources;
+
     /// <summary>Parses a request.</summary>
     /// <param name="resourceType">The type searched, or null for a system search (<c>[base]?...</c>).</param>
     /// <param name="parameters">The request's parameters in order: the URL's and, for POST, the form body's.</param>

@@ -33,6 +33,24 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Reverse_wildcards_add_what_refers_to_the_matches_through_any_reference_parameter()
+    {
+        await PutFamiliesAsync();
+        await PutAsync(
+            """{"resourceType":"Encounter","id":"e1","status":"finished","class":{"code":"HH"},"subject":{"reference":"Patient/peter"}}""",
+            """{"resourceType":"Group","id":"g1","type":"person","actual":true}""");
+
+        Assert.Equal(["Encounter/e1", "Observation/o1", "Observation/o2"], Refs(await H.SearchAsync("Patient", "_id=peter&_revinclude=*"), true));
+        Assert.Equal(["Observation/o1", "Observation/o2"], Refs(await H.SearchAsync("Patient", "_id=peter&_revinclude=Observation:*"), true));
+        Assert.Equal(["Observation/o4"], Refs(await H.SearchAsync("Group", "_revinclude=*"), true));
+        Assert.Equal(["Patient/peter"], Refs(await H.SearchAsync("Organization", "_id=acme&_revinclude=*"), true));
+        Assert.Empty(Refs(await H.SearchAsync("Organization", "_id=acme&_revinclude=Observation:*"), true));
+        Assert.Equal(
+            ["Encounter/e1", "Observation/o1", "Observation/o2", "Patient/peter"],
+            Refs(await H.SearchAsync("Organization", "_id=acme&_revinclude=*&_revinclude:iterate=*"), true));
+    }
+
+    [DatabaseFact]
     public async Task Iterate_follows_includes_of_included_resources()
     {
         await PutFamiliesAsync();

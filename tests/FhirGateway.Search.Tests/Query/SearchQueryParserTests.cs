@@ -236,6 +236,20 @@ public sealed class SearchQueryParserTests
     }
 
     [Fact]
+    public void Reverse_wildcards_list_the_reference_parameters_they_stand_for()
+    {
+        var all = Assert.Single(Parse("Patient", "_revinclude=*").Includes);
+        var observation = Assert.Single(Parse("Patient", "_revinclude=Observation:*").Includes);
+
+        Assert.Contains(all.Sources!, s => s is { SourceType: "Observation", Parameter: "subject" } && s.Targets.Contains("Patient"));
+        Assert.Contains(all.Sources!, s => s is { SourceType: "Encounter", Parameter: "patient" });
+        Assert.Equal(all.Sources!.Count, all.Sources.Select(s => (s.SourceType, s.Parameter)).Distinct().Count());
+        Assert.All(observation.Sources!, s => Assert.Equal("Observation", s.SourceType));
+        Assert.Contains(observation.Sources!, s => s.Parameter == "performer");
+        Assert.Null(Assert.Single(Parse("Patient", "_revinclude=Observation:subject").Includes).Sources);
+    }
+
+    [Fact]
     public void Unknown_and_unsupported_parameters_are_warnings_or_in_strict_handling_errors()
     {
         const string request = "nonsense=1&gender:in=http://vs&_text=x&_filter=x&near=1|2|3|km&_sort=_score&family=x";

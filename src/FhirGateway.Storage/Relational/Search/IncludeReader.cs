@@ -110,19 +110,32 @@ internal static class IncludeReader
         text.Append(" AND x.resource_key IN (");
         if (spec.Reverse)
         {
-            // Rows of the sources that refer to any of the given resources.
-            text.Append("SELECT s.resource_key FROM search_index s WHERE s.kind = 4 AND s.grp IS NULL AND (");
+            // Rows of the sources that refer to any of the given resources, through search_index_reference
+            // (resource_type, param, ref_id, ref_type): one term per referring type, its parameters and the targets'
+            // type, each an index lookup (the values are bound once and named again in every term). Each term names the
+            // partial index's kind itself: with kind = 4 only outside the OR, SQLite 3.40 scanned another index instead
+            // of looking each term up (EXPLAIN QUERY PLAN).
+            text.Append("SELECT s.resource_key FROM search_index s WHERE s.grp IS NULL AND (");
             var first = true;
             foreach (var group in relevant.GroupBy(s => s.Type))
             {
-                text.Append(first ? "(" : " OR (").Append("s.ref_type = ").Append(sql.Text(group.Key)).Append(" AND s.ref_id IN (")
-                    .Append(sql.TextList(group.Select(s => s.Id))).Append("))");
-                first = false;
+                var type = sql.Text(group.Key);
+                var ids = sql.TextList(group.Select(s => s.Id));
+                foreach (var (sourceType, parameters) in Referring(spec, group.Key))
+                {
+                    text.Append(first ? "(" : " OR (").Append("s.kind = 4 AND s.resource_type = ").Append(sql.Text(sourceType)).Append(" AND s.param IN (")
+                        .Append(sql.TextList(parameters)).Append(") AND s.ref_id IN (").Append(ids).Append(") AND s.ref_type = ").Append(type).Append(')');
+                    first = false;
+                }
+            }
+
+            if (first)
+            {
+                // No parameter can refer to these types.
+                return found;
             }
 
             text.Append(')');
-            AppendOptional(text, sql, "s.resource_type", spec.SourceType);
-            AppendOptional(text, sql, "s.param", spec.Parameter);
         }
         else
         {
@@ -143,6 +156,23 @@ internal static class IncludeReader
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The referring types and their parameters a reverse include reads for targets of <paramref name="targetType"/>:
+    /// the one it names, or those its wildcard stands for (<see cref="IncludeSpec.Sources"/>) that may refer to that type.
+    /// </summary>
+    private static IEnumerable<(string SourceType, List<string> Parameters)> Referring(IncludeSpec spec, string targetType)
+    {
+        if (spec.SourceType is not null && spec.Parameter is not null)
+        {
+            return [(spec.SourceType, [spec.Parameter])];
+        }
+
+        return (spec.Sources ?? [])
+            .Where(s => (spec.SourceType is null || s.SourceType == spec.SourceType) && (s.Targets.Count == 0 || s.Targets.Contains(targetType)))
+            .GroupBy(s => s.SourceType, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(s => s.Parameter).Distinct(StringComparer.Ordinal).ToList()));
     }
 
     private static void AppendOptional(StringBuilder text, SearchSql sql, string column, string? value)

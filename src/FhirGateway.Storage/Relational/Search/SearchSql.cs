@@ -215,14 +215,24 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         switch (criterion)
         {
             case IndexCriterion index:
-            {
-                var s = Alias("s");
-                sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
-                AppendRowsOf(sql, s, types, index.Parameter, index.Kind);
-                sql.Append(" AND ");
-                AppendAnyOf(sql, s, index.Kind, index.AnyOf);
+                // One SELECT per value, joined by UNION: with the values OR-ed in one WHERE, SQLite 3.40 looked up only
+                // the (resource_type, param) prefix of the kind's index and read every row of the parameter
+                // (Observation?subject=Patient/a,Patient/b read all the Observations' subject rows; EXPLAIN QUERY PLAN).
+                if (index.AnyOf.Count == 0)
+                {
+                    throw new ArgumentException("A criterion needs at least one value.");
+                }
+
+                for (var i = 0; i < index.AnyOf.Count; i++)
+                {
+                    var s = Alias("s");
+                    sql.Append(i == 0 ? "SELECT " : " UNION SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
+                    AppendRowsOf(sql, s, types, index.Parameter, index.Kind);
+                    sql.Append(" AND ");
+                    AppendPredicate(sql, s, index.Kind, index.AnyOf[i]);
+                }
+
                 break;
-            }
 
             case MissingCriterion missing:
             {

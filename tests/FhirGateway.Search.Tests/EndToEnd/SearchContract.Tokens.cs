@@ -21,6 +21,22 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Several_values_match_any_of_them_whether_they_find_the_candidates_or_check_them()
+    {
+        // subject finds the candidates and the codes check each (one EXISTS per exact value on SQLite), or the codes
+        // find them (one SELECT per value, UNION).
+        await PutAsync(
+            Observation("h", "8302-2", "Patient/p"), Observation("w", "29463-7", "Patient/p"), Observation("b", "85354-9", "Patient/p"),
+            Observation("q", "8302-2", "Patient/q"));
+
+        Assert.Equal(["h", "w"], await Ids("Observation", "subject=Patient/p&code=http://loinc.org|8302-2,http://loinc.org|29463-7"));
+        Assert.Equal(["h", "q", "w"], await Ids("Observation", "code=http://loinc.org|8302-2,http://loinc.org|29463-7"));
+        Assert.Equal(["h"], await Ids("Observation", "subject=Patient/p&code=http://loinc.org|8302-2,http://snomed.info/sct|8302-2"));
+        Assert.Equal(["b", "h", "q", "w"], await Ids("Observation", "subject=Patient/p,Patient/q"));
+        Assert.Equal(["h", "q"], await Ids("Observation", "subject=Patient/p,Patient/q&code=http://loinc.org|8302-2"));
+    }
+
+    [DatabaseFact]
     public async Task Token_not_matches_resources_without_the_code_including_those_without_any()
     {
         await PutAsync(Patient("a", "A", gender: "male"), Patient("b", "B", gender: "female"), Patient("c", "C"));

@@ -310,11 +310,29 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
     {
         switch (criterion)
         {
+            case IndexCriterion index when provider.NamesTypeInExactChecks && IsKeyed(index.AnyOf):
+                // One EXISTS per value, each the exact entry of the kind's index: with the values OR-ed in one EXISTS,
+                // SQLite 3.40 looked up only the (resource_type, param) prefix and read every row of the parameter for
+                // each candidate (Observation?subject=Patient/x&code=a,b: 700 ms at 87,000 Observations; EXPLAIN QUERY PLAN).
+                sql.Append('(');
+                for (var i = 0; i < index.AnyOf.Count; i++)
+                {
+                    var s = Alias("s");
+                    sql.Append(i == 0 ? "EXISTS (SELECT 1 FROM search_index " : " OR EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
+                    AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind, keyed: true);
+                    sql.Append(" AND ");
+                    AppendPredicate(sql, s, index.Kind, index.AnyOf[i]);
+                    sql.Append(')');
+                }
+
+                sql.Append(')');
+                break;
+
             case IndexCriterion index:
             {
                 var s = Alias("s");
                 sql.Append("EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
-                AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind, provider.NamesTypeInExactChecks && IsKeyed(index.AnyOf));
+                AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind);
                 sql.Append(" AND ");
                 AppendAnyOf(sql, s, index.Kind, index.AnyOf);
                 sql.Append(')');

@@ -84,49 +84,15 @@ public sealed partial class SearchParameterRegistry
     /// </summary>
     private static void ShareCompositeUnions(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, IEnumerable<SearchParameterInfo> all)
     {
-        var parted = new List<(SearchParameterInfo Parameter, List<string> Parts)>();
-        foreach (var composite in all.Where(p => p.Type == SearchParamType.Composite && p.WritesOwnRows && p.IsSupported && p.Expression is not null)
-            .OrderBy(p => p.Url, StringComparer.Ordinal))
-        {
-            List<string>? parts = null;
-            foreach (var type in composite.Bases)
-            {
-                var whole = BranchesOn(composite, type);
-                if (whole.Count < 2 || !byBase.TryGetValue(type, out var codes))
-                {
-                    parts = null;
-                    break;
-                }
-
-                var covered = new HashSet<string>(StringComparer.Ordinal);
-                var found = new List<string>();
-                foreach (var other in codes.Values.Where(q => !ReferenceEquals(q, composite) && q.Type == SearchParamType.Composite && q.RowParts is null &&
-                    q.IsSupported && q.Expression is not null && SameComponents(q, composite)).OrderBy(q => q.Code, StringComparer.Ordinal))
-                {
-                    var branches = BranchesOn(other, type);
-                    if (branches.Count == 1 && branches.IsSubsetOf(whole))
-                    {
-                        covered.UnionWith(branches);
-                        found.Add(other.Code);
-                    }
-                }
-
-                if (!covered.SetEquals(whole) || (parts is not null && !parts.SequenceEqual(found, StringComparer.Ordinal)))
-                {
-                    parts = null;
-                    break;
-                }
-
-                parts = found;
-            }
-
-            if (parts is { Count: > 1 })
-            {
-                parted.Add((composite, parts));
-            }
-        }
-
-        foreach (var (composite, parts) in parted)
+        var parted = all.Where(p => p.Type == SearchParamType.Composite && p.WritesOwnRows && p.IsSupported && p.Expression is not null)
+            .OrderBy(p => p.Url, StringComparer.Ordinal)
+            .Select(composite => (Composite: composite, Parts: PartsOnEveryBase(
+                byBase,
+                composite,
+                q => q.Type == SearchParamType.Composite && q.RowParts is null && SameComponents(q, composite),
+                (branches, whole) => branches.Count == 1 && branches.IsSubsetOf(whole))))
+            .ToList();
+        foreach (var (composite, parts) in parted.Where(p => p.Parts is not null))
         {
             composite.RowParts = parts;
         }

@@ -148,54 +148,66 @@ public sealed partial class SearchParameterRegistry
     /// </summary>
     private static void ShareUnionRows(Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase, IEnumerable<SearchParameterInfo> all)
     {
-        var parted = new List<(SearchParameterInfo Parameter, List<string> Parts)>();
-        foreach (var parameter in all.Where(CanShare).OrderBy(p => p.Url, StringComparer.Ordinal))
-        {
-            List<string>? parts = null;
-            foreach (var type in parameter.Bases)
-            {
-                var whole = BranchesOn(parameter, type);
-                if (whole.Count < 2)
-                {
-                    parts = null;
-                    break;
-                }
-
-                var covered = new HashSet<string>(StringComparer.Ordinal);
-                var codes = new List<string>();
-                foreach (var other in byBase[type].Values
-                    .Where(q => !ReferenceEquals(q, parameter) && q.WritesOwnRows && q.IsSupported && q.Type == parameter.Type && q.Expression is not null)
-                    .OrderBy(q => q.Code, StringComparer.Ordinal))
-                {
-                    var branches = BranchesOn(other, type);
-                    if (branches.Count > 0 && branches.Count < whole.Count && branches.IsSubsetOf(whole))
-                    {
-                        covered.UnionWith(branches);
-                        codes.Add(other.Code);
-                    }
-                }
-
-                if (!covered.SetEquals(whole) || (parts is not null && !parts.SequenceEqual(codes, StringComparer.Ordinal)))
-                {
-                    parts = null;
-                    break;
-                }
-
-                parts = codes;
-            }
-
-            if (parts is { Count: > 1 })
-            {
-                parted.Add((parameter, parts));
-            }
-        }
+        var parted = all.Where(CanShare).OrderBy(p => p.Url, StringComparer.Ordinal)
+            .Select(parameter => (Parameter: parameter, Parts: PartsOnEveryBase(
+                byBase,
+                parameter,
+                q => q.WritesOwnRows && q.Type == parameter.Type,
+                (branches, whole) => branches.Count > 0 && branches.Count < whole.Count && branches.IsSubsetOf(whole))))
+            .Where(p => p.Parts is not null)
+            .ToList();
 
         // A part that is itself made of parts would leave its rows unwritten: such parameters keep their own rows.
         var made = parted.Select(p => p.Parameter.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var (parameter, parts) in parted.Where(p => !p.Parts.Any(made.Contains)))
+        foreach (var (parameter, parts) in parted.Where(p => !p.Parts!.Any(made.Contains)))
         {
             parameter.RowParts = parts;
         }
+    }
+
+    /// <summary>
+    /// The codes of the parameters whose branches, on every base type of <paramref name="parameter"/>, together are
+    /// exactly its branches there (the same codes on each type, at least two), among the type's other supported
+    /// parameters that are <paramref name="candidate"/>s and whose branches <paramref name="isPart"/> of its own; or null.
+    /// </summary>
+    private static List<string>? PartsOnEveryBase(
+        Dictionary<string, Dictionary<string, SearchParameterInfo>> byBase,
+        SearchParameterInfo parameter,
+        Func<SearchParameterInfo, bool> candidate,
+        Func<HashSet<string>, HashSet<string>, bool> isPart)
+    {
+        List<string>? parts = null;
+        foreach (var type in parameter.Bases)
+        {
+            var whole = BranchesOn(parameter, type);
+            if (whole.Count < 2 || !byBase.TryGetValue(type, out var codes))
+            {
+                return null;
+            }
+
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            var found = new List<string>();
+            foreach (var other in codes.Values
+                .Where(q => !ReferenceEquals(q, parameter) && q.IsSupported && q.Expression is not null && candidate(q))
+                .OrderBy(q => q.Code, StringComparer.Ordinal))
+            {
+                var branches = BranchesOn(other, type);
+                if (isPart(branches, whole))
+                {
+                    covered.UnionWith(branches);
+                    found.Add(other.Code);
+                }
+            }
+
+            if (!covered.SetEquals(whole) || (parts is not null && !parts.SequenceEqual(found, StringComparer.Ordinal)))
+            {
+                return null;
+            }
+
+            parts = found;
+        }
+
+        return parts is { Count: > 1 } ? parts : null;
     }
 
     private static HashSet<string> BranchesOn(SearchParameterInfo parameter, string type)

@@ -32,6 +32,13 @@ public sealed class SqliteProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Savepoint_journals_stay_in_memory()
+    {
+        // https://sqlite.org/pragma.html#pragma_temp_store: 2 is MEMORY.
+        Assert.Equal(2, await PragmaAsync(SqliteStoreOptions.DefaultMmapSize, "temp_store"));
+    }
+
+    [Fact]
     public async Task A_writer_of_the_process_starts_as_soon_as_the_one_before_it_ends()
     {
         await using var provider = Provider(SqliteStoreOptions.DefaultMmapSize);

@@ -8,7 +8,7 @@ namespace FhirGateway.Storage.Sqlite;
 /// statements of the SQL it has run. Microsoft.Data.Sqlite's own pool finalizes every statement when a connection
 /// is returned, so each read compiled its SELECT again: a third of the database time of a read by id.
 /// </summary>
-internal sealed class ReusableSqliteConnection(string connectionString, SqliteConnectionPool pool) : SqliteConnection(connectionString)
+internal sealed class ReusableSqliteConnection(string connectionString, SqliteConnectionPool pool, bool writer) : SqliteConnection(connectionString)
 {
     // Statements with values in their text (search) must not fill the cache; past this, commands are not kept.
     private const int MaxStatements = 128;
@@ -32,6 +32,12 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
             return _indexInsert;
         }
     }
+
+    /// <summary>Whether this is the writers' connection (<see cref="SqliteConnectionPool.RentWriter"/>).</summary>
+    public bool IsWriter => writer;
+
+    /// <summary>Whether this connection holds the provider's writer gate.</summary>
+    public bool HoldsWriterGate => _writerGate is not null;
 
     /// <summary>Holds the provider's writer gate until this connection is disposed (after its transaction ended).</summary>
     public void HoldWriterGate(SemaphoreSlim gate) => _writerGate = gate;
@@ -72,12 +78,13 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
     {
         if (disposing)
         {
+            // Back in the pool before the gate opens, so the next writer finds the writers' connection there.
+            var returned = pool.TryReturn(this);
             ReleaseWriterGate();
-        }
-
-        if (disposing && pool.TryReturn(this))
-        {
-            return;
+            if (returned)
+            {
+                return;
+            }
         }
 
         if (disposing)

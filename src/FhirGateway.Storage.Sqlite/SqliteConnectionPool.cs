@@ -11,6 +11,7 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
     private const int MaxIdle = 32;
 
     private readonly ConcurrentBag<ReusableSqliteConnection> _idle = [];
+    private ReusableSqliteConnection? _writer;
     private volatile bool _disposed;
 
     /// <summary>An idle open connection (<paramref name="opened"/> true), or a new one for the caller to open and configure.</summary>
@@ -23,7 +24,23 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
         }
 
         opened = false;
-        return new ReusableSqliteConnection(connectionString, this);
+        return new ReusableSqliteConnection(connectionString, this, writer: false);
+    }
+
+    /// <summary>
+    /// The writers' connection (<paramref name="opened"/> true), or a new one for the caller to open and configure.
+    /// Only the holder of the provider's writer gate asks for it, so there is at most one.
+    /// </summary>
+    public ReusableSqliteConnection RentWriter(out bool opened)
+    {
+        if (Interlocked.Exchange(ref _writer, null) is { } writer)
+        {
+            opened = true;
+            return writer;
+        }
+
+        opened = false;
+        return new ReusableSqliteConnection(connectionString, this, writer: true);
     }
 
     public bool TryReturn(ReusableSqliteConnection connection)
@@ -34,6 +51,11 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
             return false;
         }
 
+        if (connection.IsWriter)
+        {
+            return Interlocked.CompareExchange(ref _writer, connection, null) is null;
+        }
+
         _idle.Add(connection);
         return true;
     }
@@ -41,6 +63,7 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
     public void Dispose()
     {
         _disposed = true;
+        Interlocked.Exchange(ref _writer, null)?.Dispose();
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();

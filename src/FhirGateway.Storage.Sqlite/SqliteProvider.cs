@@ -25,6 +25,7 @@ internal sealed class SqliteProvider : RelationalProvider
 
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly string _writerPragmas;
     private readonly string _path;
     private readonly ILogger<SqliteProvider> _logger;
     private readonly string _library;
@@ -34,6 +35,7 @@ internal sealed class SqliteProvider : RelationalProvider
 
     private readonly SqliteConnectionPool _pool;
     private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly TimeSpan _busyTimeout;
 
     public SqliteProvider(IOptions<SqliteStoreOptions> options, ILogger<SqliteProvider> logger)
@@ -66,6 +68,9 @@ internal sealed class SqliteProvider : RelationalProvider
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {settings.MmapSize}; PRAGMA cache_spill = OFF; PRAGMA temp_store = MEMORY;");
+        // wal_autocheckpoint = 0: the writers' commits are checkpointed by SqliteCheckpointer, beside the next writer.
+        _writerPragmas = string.Create(CultureInfo.InvariantCulture, $"{_pragmas} PRAGMA cache_size = -{settings.WriterCacheSize / 1024}; PRAGMA wal_autocheckpoint = 0;");
+        _checkpointer = new SqliteCheckpointer(_connectionString, settings.BusyTimeout, logger);
     }
 
     public override string SystemName => "sqlite";
@@ -90,16 +95,57 @@ internal sealed class SqliteProvider : RelationalProvider
         }
 
         var connection = _pool.Rent(out var opened);
-        if (opened)
+        return opened ? connection : await ConfigureAsync(connection, _pragmas, cancellationToken);
+    }
+
+    // Writers take turns on one connection. In WAL mode a connection empties its page cache when it finds that
+    // another connection committed since its last transaction (https://sqlite.org/wal.html, section 2.2, "the WAL
+    // index"); with writers spread over the pool each one found the pages it was about to change gone, and read them
+    // back from the WAL file (pread, about 66 pages for a Patient create) or, past the memory map, from the database.
+    // The writers' connection alone commits, so its cache stays valid from one write to the next, and it is larger
+    // (WriterCacheSize) to hold the index pages writes come back to.
+    public override async ValueTask<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!_ready)
         {
-            return connection;
+            Prepare();
         }
 
+        await WaitForWriterGateAsync(cancellationToken);
+        ReusableSqliteConnection? connection = null;
+        try
+        {
+            await _checkpointer.BeforeWriteAsync().WaitAsync(cancellationToken);
+            connection = _pool.RentWriter(out var opened);
+            connection.HoldWriterGate(_writerGate);
+            return opened ? connection : await ConfigureAsync(connection, _writerPragmas, cancellationToken);
+        }
+        catch
+        {
+            if (connection is null)
+            {
+                _writerGate.Release();
+            }
+
+            throw;
+        }
+    }
+
+    private async Task WaitForWriterGateAsync(CancellationToken cancellationToken)
+    {
+        if (!await _writerGate.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw new SqliteException("database is locked: another write of this process held it past the busy timeout", 5);
+        }
+    }
+
+    private async ValueTask<DbConnection> ConfigureAsync(ReusableSqliteConnection connection, string pragmas, CancellationToken cancellationToken)
+    {
         try
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
+            command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (!_mapReported)
             {
@@ -122,9 +168,16 @@ internal sealed class SqliteProvider : RelationalProvider
     // back (transaction Bundles from several clients) the automatic checkpoints copy the WAL into the database but
     // never find the moment to start it again from its beginning, so it grew past 6 GB while 100,000 Patients and
     // 100,000 Observations loaded. Past WalTruncateBytes, the connection that committed checkpoints it in TRUNCATE
-    // mode, which waits (busy timeout) for the current writer and readers to finish with the WAL.
+    // mode, which waits (busy timeout) for the current writer and readers to finish with the WAL. The writers'
+    // commits are checkpointed by SqliteCheckpointer, which makes the next writer wait for it when the WAL is long so
+    // that the WAL starts again; this truncation remains for WALs that still outgrow that (long-running readers).
     public override async Task AfterCommitAsync(DbConnection connection)
     {
+        if (connection is ReusableSqliteConnection { IsWriter: true })
+        {
+            _checkpointer.Committed();
+        }
+
         var wal = new FileInfo(_path + "-wal");
         if (!wal.Exists || wal.Length < WalTruncateBytes)
         {
@@ -169,6 +222,7 @@ internal sealed class SqliteProvider : RelationalProvider
 
     public override ValueTask DisposeAsync()
     {
+        _checkpointer.Dispose();
         _pool.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -180,11 +234,13 @@ internal sealed class SqliteProvider : RelationalProvider
     public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var reusable = (ReusableSqliteConnection)connection;
-        if (!await _writerGate.WaitAsync(_busyTimeout, cancellationToken))
+        if (reusable.HoldsWriterGate)
         {
-            throw new SqliteException("database is locked: another write of this process held it past the busy timeout", 5);
+            // Opened by OpenForWriteAsync, which waited for the gate.
+            return reusable.BeginTransaction(deferred: false);
         }
 
+        await WaitForWriterGateAsync(cancellationToken);
         reusable.HoldWriterGate(_writerGate);
         try
         {

@@ -21,4 +21,14 @@ public sealed class SqliteStoreOptions
     /// off. The library caps it at its compile-time <c>SQLITE_MAX_MMAP_SIZE</c> (Debian's: 0x7fff0000, about 2 GiB).
     /// </summary>
     public long MmapSize { get; set; } = DefaultMmapSize;
+
+    /// <summary>The default <see cref="WriterCacheSize"/>: 64 MiB.</summary>
+    public const long DefaultWriterCacheSize = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// <c>Storage:Sqlite:WriterCacheSize</c>: the page cache, in bytes, of the one connection writes run on
+    /// (<c>PRAGMA cache_size</c>, https://sqlite.org/pragma.html#pragma_cache_size); the other connections keep
+    /// SQLite's default of 2 MiB each. At least 1 MiB.
+    /// </summary>
+    public long WriterCacheSize { get; set; } = DefaultWriterCacheSize;
 }

@@ -39,6 +39,11 @@ internal sealed class SqliteStoreOptionsValidator(IOptions<StorageOptions> stora
             problems.Add("Storage:Sqlite:MmapSize must be 0 (off) or a positive number of bytes.");
         }
 
+        if (options.WriterCacheSize < 1024 * 1024)
+        {
+            problems.Add("Storage:Sqlite:WriterCacheSize must be at least 1048576 bytes (1 MiB).");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class GroupCommit(RelationalProvider provider, TimeProvider cloc
         {
             try
             {
-                await using var connection = await provider.OpenAsync(CancellationToken.None);
+                await using var connection = await provider.OpenForWriteAsync(CancellationToken.None);
                 await using var transaction = await provider.BeginWriteAsync(connection, CancellationToken.None);
                 var db = new DbSession(connection, transaction, provider);
                 foreach (var pending in batch)

@@ -38,6 +38,12 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// <summary>Runs on a connection after it committed a write transaction, outside any transaction (SQLite: keeps the WAL from growing).</summary>
     public virtual Task AfterCommitAsync(DbConnection connection) => Task.CompletedTask;
 
+    /// <summary>
+    /// Opens the connection a write transaction will run on (<see cref="BeginWriteAsync"/> follows on it). SQLite
+    /// hands its writers one connection in turn, so that pages it wrote stay in that connection's cache.
+    /// </summary>
+    public virtual ValueTask<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>Begins a transaction that will write (SQLite takes the write lock at once).</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 

@@ -72,7 +72,7 @@ internal sealed class RelationalReindexStore(RelationalResourceStore store) : IR
             {
                 try
                 {
-                    await using var connection = await provider.OpenAsync(cancellationToken);
+                    await using var connection = write ? await provider.OpenForWriteAsync(cancellationToken) : await provider.OpenAsync(cancellationToken);
                     await using var transaction = write ? await provider.BeginWriteAsync(connection, cancellationToken) : null;
                     var result = await work(new DbSession(connection, transaction, provider));
                     if (transaction is not null)

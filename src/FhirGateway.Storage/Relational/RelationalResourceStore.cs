@@ -135,7 +135,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     public async Task<IResourceTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken);
-        var connection = await provider.OpenAsync(cancellationToken);
+        var connection = await provider.OpenForWriteAsync(cancellationToken);
         try
         {
             var transaction = await provider.BeginWriteAsync(connection, cancellationToken);
@@ -241,7 +241,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
             {
                 try
                 {
-                    await using var connection = await provider.OpenAsync(cancellationToken);
+                    await using var connection = write ? await provider.OpenForWriteAsync(cancellationToken) : await provider.OpenAsync(cancellationToken);
                     if (!write)
                     {
                         return await work(new DbSession(connection, null, provider));

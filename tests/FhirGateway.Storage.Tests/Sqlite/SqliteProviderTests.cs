@@ -39,6 +39,65 @@ public sealed class SqliteProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Writers_take_turns_on_one_connection_with_a_larger_cache()
+    {
+        await using var provider = Provider(SqliteStoreOptions.DefaultMmapSize);
+        var first = await provider.OpenForWriteAsync(CancellationToken.None);
+        var transaction = await provider.BeginWriteAsync(first, CancellationToken.None);
+        var waiting = provider.OpenForWriteAsync(CancellationToken.None).AsTask();
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+
+        await transaction.CommitAsync();
+        await first.DisposeAsync();
+        await using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Same(first, second);
+        await using var command = second.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        // Negative: a size in KiB (https://sqlite.org/pragma.html#pragma_cache_size).
+        Assert.Equal(-SqliteStoreOptions.DefaultWriterCacheSize / 1024, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+
+        await using var reader = await provider.OpenAsync(CancellationToken.None);
+        Assert.NotSame(second, reader);
+    }
+
+    [Fact]
+    public async Task The_wal_starts_again_while_writers_go_back_to_back()
+    {
+        // Each write adds about 1 MiB (256 pages) of new rows; 160 of them put 40,000 frames through the WAL. Without
+        // the checkpointer's pause the WAL would never restart and hold all of them.
+        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+        await using var provider = new SqliteProvider(Options.Create(new SqliteStoreOptions { Path = path }), NullLogger<SqliteProvider>.Instance);
+        await using (var setup = await provider.OpenForWriteAsync(CancellationToken.None))
+        {
+            await provider.BeforeMigrationAsync(setup, CancellationToken.None);
+            await using var transaction = await provider.BeginWriteAsync(setup, CancellationToken.None);
+            await using var create = setup.CreateCommand();
+            create.CommandText = "CREATE TABLE filler (body BLOB)";
+            await create.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        var largest = 0L;
+        for (var i = 0; i < 160; i++)
+        {
+            await using var connection = await provider.OpenForWriteAsync(CancellationToken.None);
+            await using var transaction = await provider.BeginWriteAsync(connection, CancellationToken.None);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 256) INSERT INTO filler (body) SELECT randomblob(3900) FROM n";
+            await insert.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            await provider.AfterCommitAsync(connection);
+            largest = Math.Max(largest, new FileInfo(path + "-wal").Length);
+        }
+
+        // A frame is a 24-byte header and a 4 KiB page (https://sqlite.org/fileformat.html#the_write_ahead_log). Past
+        // RestartFrames the WAL still grows by what commits while the checkpoint that reports it runs.
+        var frames = largest / (24 + 4096);
+        Assert.InRange(frames, 256, 2 * SqliteCheckpointer.RestartFrames);
+    }
+
+    [Fact]
     public async Task A_writer_of_the_process_starts_as_soon_as_the_one_before_it_ends()
     {
         await using var provider = Provider(SqliteStoreOptions.DefaultMmapSize);

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace FhirGateway.Storage.Sqlite;
+
+/// <summary>
+/// Copies the WAL back into the database on a connection and thread of its own while the next writer runs
+/// (https://sqlite.org/wal.html#ckpt). SQLite's automatic checkpoint runs inside the COMMIT of the writer that crossed
+/// its threshold: the single writer read the new WAL frames back, wrote them into the database and flushed it before
+/// anyone else could write, while the second core waited. The writers' connection runs with
+/// <c>wal_autocheckpoint = 0</c>; each of its commits starts a PASSIVE checkpoint here instead, which blocks neither
+/// writers nor readers.
+/// <para>
+/// A WAL starts again from its beginning only when a writer begins while every frame is already in the database
+/// (https://sqlite.org/wal.html#avoiding_excessively_large_wal_files): with writers back to back that moment never
+/// comes, and the WAL, which every read looks pages up in, keeps growing. Once it holds
+/// <see cref="RestartFrames"/> frames the next writer waits for the checkpoint in progress before it begins, so that
+/// its commit restarts the WAL.
+/// </para>
+/// </summary>
+internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyTimeout, ILogger logger) : IDisposable
+{
+    /// <summary>WAL frames (pages) past which the next writer lets the checkpoint catch up: 32 MiB of 4 KiB pages.</summary>
+    public const long RestartFrames = 8192;
+
+    // Guards the fields below; the checkpoint thread waits on it (Monitor) for commits.
+    private readonly object _sync = new();
+    private TaskCompletionSource _caughtUp = Completed();
+    private bool _pending;
+    private bool _stopping;
+    private Thread? _thread;
+    private long _frames;
+    private SqliteConnection? _connection;
+
+    /// <summary>The frames the WAL held at the end of the last checkpoint.</summary>
+    public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>A write committed: checkpoint it (commits that arrive while a checkpoint runs share the next one).</summary>
+    public void Committed()
+    {
+        lock (_sync)
+        {
+            if (_stopping)
+            {
+                return;
+            }
+
+            _pending = true;
+            if (_caughtUp.Task.IsCompleted)
+            {
+                _caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            // A thread of its own: on the thread pool the checkpoint waited behind the requests it was to help.
+            _thread ??= new Thread(Run) { IsBackground = true, Name = "SQLite checkpoint" };
+            if (!_thread.IsAlive)
+            {
+                _thread.Start();
+            }
+
+            Monitor.Pulse(_sync);
+        }
+    }
+
+    /// <summary>Completes when a writer may begin: at once, or once every commit is checkpointed if the WAL is long.</summary>
+    public Task BeforeWriteAsync()
+    {
+        if (Frames < RestartFrames)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_sync)
+        {
+            return _caughtUp.Task;
+        }
+    }
+
+    public void Dispose()
+    {
+        Thread? thread;
+        lock (_sync)
+        {
+            _stopping = true;
+            thread = _thread;
+            Monitor.Pulse(_sync);
+        }
+
+        if (thread is { IsAlive: true })
+        {
+            thread.Join();
+        }
+
+        _connection?.Dispose();
+        lock (_sync)
+        {
+            _caughtUp.TrySetResult();
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var source = new TaskCompletionSource();
+        source.SetResult();
+        return source;
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            TaskCompletionSource caughtUp;
+            lock (_sync)
+            {
+                while (!_pending && !_stopping)
+                {
+                    _caughtUp.TrySetResult();
+                    Monitor.Wait(_sync);
+                }
+
+                if (_stopping)
+                {
+                    return;
+                }
+
+                _pending = false;
+                caughtUp = _caughtUp;
+            }
+
+            try
+            {
+                Checkpoint();
+            }
+            catch (Exception e)
+            {
+                // Nothing is lost: the WAL still holds every commit, and the next commit checkpoints again. (An
+                // exception left to end this thread would end the process.)
+                SqliteLog.CheckpointFailed(logger, e);
+                _connection?.Dispose();
+                _connection = null;
+                caughtUp.TrySetResult();
+            }
+        }
+    }
+
+    private void Checkpoint()
+    {
+        if (_connection is null)
+        {
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var setup = connection.CreateCommand();
+            setup.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0;");
+            setup.ExecuteNonQuery();
+            _connection = connection;
+        }
+
+        using var command = _connection.CreateCommand();
+        // https://sqlite.org/pragma.html#pragma_wal_checkpoint: one row (busy, frames in the WAL, frames checkpointed).
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var reader = command.ExecuteReader();
+        if (reader.Read())
+        {
+            Interlocked.Exchange(ref _frames, Math.Max(0, reader.GetInt64(1)));
+        }
+    }
+}

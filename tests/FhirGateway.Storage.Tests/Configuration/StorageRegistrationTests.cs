@@ -63,13 +63,14 @@ public sealed class StorageRegistrationTests : IDisposable
     [Fact]
     public async Task Every_unsafe_sqlite_setting_is_reported_at_once()
     {
-        await using var services = Build(new() { ["Storage:Sqlite:Path"] = ":memory:", ["Storage:Sqlite:BusyTimeout"] = "00:00:00", ["Storage:Sqlite:MmapSize"] = "-1" });
+        await using var services = Build(new() { ["Storage:Sqlite:Path"] = ":memory:", ["Storage:Sqlite:BusyTimeout"] = "00:00:00", ["Storage:Sqlite:MmapSize"] = "-1", ["Storage:Sqlite:WriterCacheSize"] = "4096" });
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(services));
 
         Assert.Contains("not an in-memory name", failure.Message, StringComparison.Ordinal);
         Assert.Contains("BusyTimeout must be between", failure.Message, StringComparison.Ordinal);
         Assert.Contains("MmapSize must be 0 (off) or a positive number", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("WriterCacheSize must be at least", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,13 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
     /// <summary>WAL frames (pages) past which the next writer lets the checkpoint catch up: 32 MiB of 4 KiB pages.</summary>
     public const long RestartFrames = 8192;
 
+    /// <summary>
+    /// Frames committed since the last checkpoint that start the next one: SQLite's own default
+    /// (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint). A checkpoint per commit flushed the database for
+    /// every small write, and wrote a page again for each commit that changed it.
+    /// </summary>
+    public const long CheckpointFrames = 1000;
+
     // Guards the fields below; the checkpoint thread waits on it (Monitor) for commits.
     private readonly object _sync = new();
     private TaskCompletionSource _caughtUp = Completed();
@@ -31,13 +39,82 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
     private bool _stopping;
     private Thread? _thread;
     private long _frames;
+    private long _backfilled;
+    private long _runs;
+    private long _committedFrames = -1;
+    private GCHandle _self;
     private SqliteConnection? _connection;
+
+    /// <summary>The argument for <see cref="SqliteWalHook.TryInstall"/>: this checkpointer, weakly held.</summary>
+    public IntPtr HookArgument
+    {
+        get
+        {
+            lock (_sync)
+            {
+                if (!_self.IsAllocated)
+                {
+                    _self = GCHandle.Alloc(this, GCHandleType.Weak);
+                }
+
+                return GCHandle.ToIntPtr(_self);
+            }
+        }
+    }
+
+    /// <summary>From <see cref="SqliteWalHook"/>: the frames in the WAL after a commit of the writers' connection.</summary>
+    public void WalFrames(int frames) => Interlocked.Exchange(ref _committedFrames, frames);
+
+    /// <summary>How many checkpoints ran.</summary>
+    public long Runs => Interlocked.Read(ref _runs);
 
     /// <summary>The frames the WAL held at the end of the last checkpoint.</summary>
     public long Frames => Interlocked.Read(ref _frames);
 
     /// <summary>A write committed: checkpoint it (commits that arrive while a checkpoint runs share the next one).</summary>
     public void Committed()
+    {
+        if (Unchecked() >= CheckpointFrames)
+        {
+            Start();
+        }
+    }
+
+    /// <summary>Completes when a writer may begin: at once, or once every commit is checkpointed if the WAL is long.</summary>
+    public Task BeforeWriteAsync()
+    {
+        if (Frames < RestartFrames)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (Unchecked() > 0)
+        {
+            Start();
+        }
+
+        lock (_sync)
+        {
+            return _caughtUp.Task;
+        }
+    }
+
+    // Frames committed since the last checkpoint; without the hook's count (another library in use), as if every
+    // commit filled the threshold.
+    private long Unchecked()
+    {
+        var frames = Interlocked.Read(ref _committedFrames);
+        if (frames < 0)
+        {
+            return CheckpointFrames;
+        }
+
+        // Fewer frames than were checkpointed: the WAL started again from its beginning.
+        var backfilled = Interlocked.Read(ref _backfilled);
+        return frames >= backfilled ? frames - backfilled : frames;
+    }
+
+    private void Start()
     {
         lock (_sync)
         {
@@ -63,20 +140,6 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
         }
     }
 
-    /// <summary>Completes when a writer may begin: at once, or once every commit is checkpointed if the WAL is long.</summary>
-    public Task BeforeWriteAsync()
-    {
-        if (Frames < RestartFrames)
-        {
-            return Task.CompletedTask;
-        }
-
-        lock (_sync)
-        {
-            return _caughtUp.Task;
-        }
-    }
-
     public void Dispose()
     {
         Thread? thread;
@@ -96,6 +159,10 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
         lock (_sync)
         {
             _caughtUp.TrySetResult();
+            if (_self.IsAllocated)
+            {
+                _self.Free();
+            }
         }
     }
 
@@ -163,6 +230,8 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
         if (reader.Read())
         {
             Interlocked.Exchange(ref _frames, Math.Max(0, reader.GetInt64(1)));
+            Interlocked.Exchange(ref _backfilled, Math.Max(0, reader.GetInt64(2)));
+            Interlocked.Increment(ref _runs);
         }
     }
 }

@@ -17,6 +17,9 @@ internal static class SqliteNativeLibrary
     private static bool _systemLibrary;
     private static string? _version;
 
+    /// <summary>The loaded library, for functions SQLitePCLRaw does not expose (<see cref="SqliteWalHook"/>); zero if unknown.</summary>
+    public static IntPtr Handle { get; private set; }
+
     /// <summary>Loads the library (once) and returns its version and origin, e.g. <c>3.40.1 (system)</c>.</summary>
     public static string EnsureLoaded()
     {
@@ -27,9 +30,11 @@ internal static class SqliteNativeLibrary
                 return _version;
             }
 
+            var chosenHere = false;
             try
             {
                 NativeLibrary.SetDllImportResolver(typeof(SQLite3Provider_e_sqlite3).Assembly, Resolve);
+                chosenHere = true;
             }
             catch (InvalidOperationException)
             {
@@ -47,6 +52,12 @@ internal static class SqliteNativeLibrary
                 throw new InvalidOperationException($"SQLite {raw.sqlite3_libversion().utf8_to_string()} is too old: the store needs 3.35 or newer.");
             }
 
+            // Only when this class made the choice is it known which library the connections call.
+            if (chosenHere && !_systemLibrary && NativeLibrary.TryLoad("e_sqlite3", typeof(SQLite3Provider_e_sqlite3).Assembly, null, out var bundled))
+            {
+                Handle = bundled;
+            }
+
             _version = raw.sqlite3_libversion().utf8_to_string() + (_systemLibrary ? " (system)" : " (bundled)");
             return _version;
         }
@@ -57,6 +68,7 @@ internal static class SqliteNativeLibrary
         if (string.Equals(name, "e_sqlite3", StringComparison.Ordinal) && NativeLibrary.TryLoad("libsqlite3.so.0", out var handle))
         {
             _systemLibrary = true;
+            Handle = handle;
             return handle;
         }
 

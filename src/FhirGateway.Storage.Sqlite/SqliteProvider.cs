@@ -73,6 +73,9 @@ internal sealed class SqliteProvider : RelationalProvider
         _checkpointer = new SqliteCheckpointer(_connectionString, settings.BusyTimeout, logger);
     }
 
+    /// <summary>The checkpointer of the writers' commits.</summary>
+    internal SqliteCheckpointer Checkpointer => _checkpointer;
+
     public override string SystemName => "sqlite";
 
     public override IReadOnlyList<Migration> Migrations => SqliteMigrations;
@@ -118,7 +121,14 @@ internal sealed class SqliteProvider : RelationalProvider
             await _checkpointer.BeforeWriteAsync().WaitAsync(cancellationToken);
             connection = _pool.RentWriter(out var opened);
             connection.HoldWriterGate(_writerGate);
-            return opened ? connection : await ConfigureAsync(connection, _writerPragmas, cancellationToken);
+            if (opened)
+            {
+                return connection;
+            }
+
+            await ConfigureAsync(connection, _writerPragmas, cancellationToken);
+            SqliteWalHook.TryInstall(connection, _checkpointer.HookArgument);
+            return connection;
         }
         catch
         {
@@ -222,8 +232,9 @@ internal sealed class SqliteProvider : RelationalProvider
 
     public override ValueTask DisposeAsync()
     {
-        _checkpointer.Dispose();
+        // Connections first: the writers' connection reports its commits to the checkpointer.
         _pool.Dispose();
+        _checkpointer.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -98,6 +98,36 @@ public sealed class SqliteProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Small_commits_share_a_checkpoint()
+    {
+        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+        await using var provider = new SqliteProvider(Options.Create(new SqliteStoreOptions { Path = path }), NullLogger<SqliteProvider>.Instance);
+        await WriteAsync(provider, "CREATE TABLE filler (body BLOB)", migrate: true);
+
+        // 10 commits of about 50 pages: 500 frames, under the checkpoint's 1,000.
+        for (var i = 0; i < 10; i++)
+        {
+            await WriteAsync(provider, FillerRows(50));
+        }
+
+        await Task.Delay(300);
+        Assert.Equal(0, provider.Checkpointer.Runs);
+
+        for (var i = 0; i < 12; i++)
+        {
+            await WriteAsync(provider, FillerRows(50));
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (provider.Checkpointer.Runs == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.InRange(provider.Checkpointer.Runs, 1, 2);
+    }
+
+    [Fact]
     public async Task A_writer_of_the_process_starts_as_soon_as_the_one_before_it_ends()
     {
         await using var provider = Provider(SqliteStoreOptions.DefaultMmapSize);
@@ -133,6 +163,25 @@ public sealed class SqliteProviderTests : IDisposable
     }
 
     public void Dispose() => SqliteFiles.Delete(_folder);
+
+    private static string FillerRows(int count) =>
+        $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) INSERT INTO filler (body) SELECT randomblob(3900) FROM n";
+
+    private static async Task WriteAsync(SqliteProvider provider, string sql, bool migrate = false)
+    {
+        await using var connection = await provider.OpenForWriteAsync(CancellationToken.None);
+        if (migrate)
+        {
+            await provider.BeforeMigrationAsync(connection, CancellationToken.None);
+        }
+
+        await using var transaction = await provider.BeginWriteAsync(connection, CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        await provider.AfterCommitAsync(connection);
+    }
 
     private SqliteProvider Provider(long mmapSize) =>
         new(Options.Create(new SqliteStoreOptions { Path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"), MmapSize = mmapSize }), NullLogger<SqliteProvider>.Instance);

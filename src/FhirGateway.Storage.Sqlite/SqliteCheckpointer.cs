@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -42,22 +41,22 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
     private long _backfilled;
     private long _runs;
     private long _committedFrames = -1;
-    private GCHandle _self;
+    private IntPtr _hookArgument;
     private SqliteConnection? _connection;
 
-    /// <summary>The argument for <see cref="SqliteWalHook.TryInstall"/>: this checkpointer, weakly held.</summary>
+    /// <summary>The argument for <see cref="SqliteWalHook.TryInstall"/>, which names this checkpointer.</summary>
     public IntPtr HookArgument
     {
         get
         {
             lock (_sync)
             {
-                if (!_self.IsAllocated)
+                if (_hookArgument == IntPtr.Zero && !_stopping)
                 {
-                    _self = GCHandle.Alloc(this, GCHandleType.Weak);
+                    _hookArgument = SqliteWalHook.Register(this);
                 }
 
-                return GCHandle.ToIntPtr(_self);
+                return _hookArgument;
             }
         }
     }
@@ -159,10 +158,8 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
         lock (_sync)
         {
             _caughtUp.TrySetResult();
-            if (_self.IsAllocated)
-            {
-                _self.Free();
-            }
+            // A commit reported after this finds no checkpointer under the argument and is ignored.
+            SqliteWalHook.Unregister(_hookArgument);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace FhirGateway.Storage.Sqlite;
@@ -14,6 +15,11 @@ internal static class SqliteWalHook
     private static readonly IntPtr CallbackPointer = Marshal.GetFunctionPointerForDelegate(Callback);
     private static readonly SetHook? Install = FindInstall();
 
+    // The hook's argument is a number looked up here, not a pointer: a commit reported after its checkpointer is
+    // gone finds nothing instead of a freed handle.
+    private static readonly ConcurrentDictionary<IntPtr, SqliteCheckpointer> Targets = new();
+    private static long _lastArgument;
+
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int WalCallback(IntPtr argument, IntPtr database, IntPtr schema, int frames);
 
@@ -23,7 +29,18 @@ internal static class SqliteWalHook
     /// <summary>Whether the library in use could be asked for the hook.</summary>
     public static bool Available => Install is not null;
 
-    /// <summary>Reports the connection's commits to <paramref name="target"/> (a handle from <see cref="SqliteCheckpointer.HookArgument"/>).</summary>
+    /// <summary>The argument that names <paramref name="checkpointer"/> to the hook until <see cref="Unregister"/>.</summary>
+    public static IntPtr Register(SqliteCheckpointer checkpointer)
+    {
+        var argument = new IntPtr(Interlocked.Increment(ref _lastArgument));
+        Targets[argument] = checkpointer;
+        return argument;
+    }
+
+    /// <summary>Forgets an argument of <see cref="Register"/>.</summary>
+    public static void Unregister(IntPtr argument) => Targets.TryRemove(argument, out _);
+
+    /// <summary>Reports the connection's commits to the checkpointer <paramref name="target"/> names (<see cref="Register"/>).</summary>
     public static bool TryInstall(ReusableSqliteConnection connection, IntPtr target)
     {
         if (Install is null || connection.Handle is not { } handle)
@@ -37,7 +54,7 @@ internal static class SqliteWalHook
 
     private static int OnCommit(IntPtr argument, IntPtr database, IntPtr schema, int frames)
     {
-        if (GCHandle.FromIntPtr(argument).Target is SqliteCheckpointer checkpointer)
+        if (Targets.TryGetValue(argument, out var checkpointer))
         {
             checkpointer.WalFrames(frames);
         }

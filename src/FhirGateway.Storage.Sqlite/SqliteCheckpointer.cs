@@ -9,8 +9,9 @@ namespace FhirGateway.Storage.Sqlite;
 /// (https://sqlite.org/wal.html#ckpt). SQLite's automatic checkpoint runs inside the COMMIT of the writer that crossed
 /// its threshold: the single writer read the new WAL frames back, wrote them into the database and flushed it before
 /// anyone else could write, while the second core waited. The writers' connection runs with
-/// <c>wal_autocheckpoint = 0</c>; each of its commits starts a PASSIVE checkpoint here instead, which blocks neither
-/// writers nor readers.
+/// <c>wal_autocheckpoint = 0</c> and reports the frames of each commit (<see cref="SqliteWalHook"/>); once
+/// <see cref="CheckpointFrames"/> wait, a PASSIVE checkpoint runs here instead, which blocks neither writers nor
+/// readers.
 /// <para>
 /// A WAL starts again from its beginning only when a writer begins while every frame is already in the database
 /// (https://sqlite.org/wal.html#avoiding_excessively_large_wal_files): with writers back to back that moment never

@@ -36,6 +36,9 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
     /// <summary>Whether this is the writers' connection (<see cref="SqliteConnectionPool.RentWriter"/>).</summary>
     public bool IsWriter => writer;
 
+    /// <summary>Whether the provider's settings were all applied when it was opened.</summary>
+    public bool Configured { get; set; }
+
     /// <summary>Whether this connection holds the provider's writer gate.</summary>
     public bool HoldsWriterGate => _writerGate is not null;
 
@@ -78,9 +81,20 @@ internal sealed class ReusableSqliteConnection(string connectionString, SqliteCo
     {
         if (disposing)
         {
-            // Back in the pool before the gate opens, so the next writer finds the writers' connection there.
-            var returned = pool.TryReturn(this);
-            ReleaseWriterGate();
+            // The writers' connection goes back before the gate opens, so the next writer finds it there; any other
+            // connection only after, so that no one rents it while it still holds the gate.
+            bool returned;
+            if (writer)
+            {
+                returned = pool.TryReturn(this);
+                ReleaseWriterGate();
+            }
+            else
+            {
+                ReleaseWriterGate();
+                returned = pool.TryReturn(this);
+            }
+
             if (returned)
             {
                 return;

@@ -45,15 +45,24 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
 
     public bool TryReturn(ReusableSqliteConnection connection)
     {
-        if (_disposed || connection.State != System.Data.ConnectionState.Open || _idle.Count >= MaxIdle ||
+        // A connection whose settings did not all apply (cancelled or failed part-way) is closed, not kept.
+        if (_disposed || !connection.Configured || connection.State != System.Data.ConnectionState.Open ||
             connection.Handle is not { } handle || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
         {
             return false;
         }
 
+        // The writers' connection has a slot of its own, whatever the number of idle readers.
         if (connection.IsWriter)
         {
-            return Interlocked.CompareExchange(ref _writer, connection, null) is null;
+            // Disposed twice, it finds itself already there.
+            var held = Interlocked.CompareExchange(ref _writer, connection, null);
+            return held is null || ReferenceEquals(held, connection);
+        }
+
+        if (_idle.Count >= MaxIdle)
+        {
+            return false;
         }
 
         _idle.Add(connection);

@@ -136,6 +136,11 @@ internal sealed class SqliteProvider : RelationalProvider
             {
                 _writerGate.Release();
             }
+            else
+            {
+                // Releases the gate the connection holds (disposing twice is harmless).
+                await connection.DisposeAsync();
+            }
 
             throw;
         }
@@ -157,6 +162,7 @@ internal sealed class SqliteProvider : RelationalProvider
             await using var command = connection.CreateCommand();
             command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            connection.Configured = true;
             if (!_mapReported)
             {
                 // The library silently caps the size at its compile-time maximum: say what each connection got.

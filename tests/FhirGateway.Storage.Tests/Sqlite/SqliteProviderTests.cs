@@ -59,6 +59,22 @@ public sealed class SqliteProviderTests : IDisposable
 
         await using var reader = await provider.OpenAsync(CancellationToken.None);
         Assert.NotSame(second, reader);
+        await second.DisposeAsync();
+
+        // More idle readers than the pool keeps do not push the writers' connection out.
+        var readers = new List<System.Data.Common.DbConnection>();
+        for (var i = 0; i < 40; i++)
+        {
+            readers.Add(await provider.OpenAsync(CancellationToken.None));
+        }
+
+        foreach (var idle in readers)
+        {
+            await idle.DisposeAsync();
+        }
+
+        await using var third = await provider.OpenForWriteAsync(CancellationToken.None);
+        Assert.Same(first, third);
     }
 
     [Fact]

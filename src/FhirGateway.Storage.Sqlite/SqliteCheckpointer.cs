@@ -225,10 +225,11 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
         // https://sqlite.org/pragma.html#pragma_wal_checkpoint: one row (busy, frames in the WAL, frames checkpointed).
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
         using var reader = command.ExecuteReader();
-        if (reader.Read())
+        // Busy (another checkpoint held the lock) answers -1 for both counts: nothing was learned, keep the last ones.
+        if (reader.Read() && reader.GetInt64(0) == 0 && reader.GetInt64(1) >= 0)
         {
-            Interlocked.Exchange(ref _frames, Math.Max(0, reader.GetInt64(1)));
-            Interlocked.Exchange(ref _backfilled, Math.Max(0, reader.GetInt64(2)));
+            Interlocked.Exchange(ref _frames, reader.GetInt64(1));
+            Interlocked.Exchange(ref _backfilled, reader.GetInt64(2));
             Interlocked.Increment(ref _runs);
         }
     }

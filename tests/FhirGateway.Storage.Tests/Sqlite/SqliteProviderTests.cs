@@ -116,6 +116,7 @@ public sealed class SqliteProviderTests : IDisposable
     [Fact]
     public async Task Small_commits_share_a_checkpoint()
     {
+        Assert.True(SqliteWalHook.Available, "The SQLite library in use does not export sqlite3_wal_hook.");
         var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
         await using var provider = new SqliteProvider(Options.Create(new SqliteStoreOptions { Path = path }), NullLogger<SqliteProvider>.Instance);
         await WriteAsync(provider, "CREATE TABLE filler (body BLOB)", migrate: true);

@@ -18,7 +18,7 @@ public static class IndexFingerprint
     /// code systems). Bump it with any change that makes different rows from the same resource: every stored resource
     /// is then reindexed at the next start-up.
     /// </summary>
-    public const int ExtractionVersion = 1;
+    public const int ExtractionVersion = 2;
 
     /// <summary>The fingerprint (<c>v{ExtractionVersion}-</c> and 32 hex digits of SHA-256).</summary>
     public static string Of(SearchParameterRegistry registry, IEnumerable<string> localBaseUrls)

@@ -30,6 +30,10 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
         "Quantity", "Age", "Count", "Distance", "Duration", "SimpleQuantity", "MoneyQuantity",
     };
 
+    // https://hl7.org/fhir/R4/search.html#string: HumanName and Address index each of their parts.
+    private static readonly string[] HumanNameParts = ["family", "given", "prefix", "suffix", "text"];
+    private static readonly string[] AddressParts = ["line", "city", "district", "state", "postalCode", "country", "text"];
+
     /// <summary>
     /// Whether values of the FHIR type <paramref name="typeName"/> can make rows of a parameter of
     /// <paramref name="type"/>; true unless known not to (a SampledData makes no quantity rows).
@@ -125,13 +129,7 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
             return;
         }
 
-        string[] parts = node.Type.Name switch
-        {
-            "HumanName" => ["family", "given", "prefix", "suffix", "text"],
-            "Address" => ["line", "city", "district", "state", "postalCode", "country", "text"],
-            _ => [],
-        };
-        foreach (var part in parts)
+        foreach (var part in StringParts(node.Type.Name))
         {
             foreach (var child in node.ChildrenNamed(part))
             {
@@ -139,6 +137,17 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
             }
         }
     }
+
+    /// <summary>
+    /// The elements of a complex type whose texts a string parameter on that type indexes (each one's rows are those of
+    /// a string parameter on the element itself); empty for other types.
+    /// </summary>
+    internal static IReadOnlyList<string> StringParts(string typeName) => typeName switch
+    {
+        "HumanName" => HumanNameParts,
+        "Address" => AddressParts,
+        _ => [],
+    };
 
     private static void AddText(List<IndexRow> rows, string code, string? text)
     {

@@ -24,6 +24,7 @@ public sealed class SearchIndexer
     private readonly IndexRowWriter _writer;
     private readonly TypeExpressions _expressions = new();
     private readonly IReadOnlyList<string> _localBases;
+    private readonly ConcurrentDictionary<string, (string Whole, IReadOnlyList<string> Parts)[]> _covering = new(StringComparer.Ordinal);
 
     /// <summary>Creates an indexer.</summary>
     /// <param name="registry">The search parameters.</param>
@@ -81,7 +82,37 @@ public sealed class SearchIndexer
             }
         }
 
+        LeaveOutCovered(rows, resource.Type.Name);
         return rows.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// A parameter covering others (SearchParameterInfo.CoveredParts: Patient's name covers family and given) keeps
+    /// only the rows whose values none of them holds: searches read its rows and theirs together, so each value is
+    /// written once.
+    /// </summary>
+    private void LeaveOutCovered(List<IndexRow> rows, string type)
+    {
+        var wholes = _covering.GetOrAdd(type, t => _registry.For(t)
+            .Where(p => p.WritesOwnRows && p.CoveredParts is not null)
+            .Select(p => (p.Code, p.CoveredParts!))
+            .ToArray());
+        foreach (var (whole, parts) in wholes)
+        {
+            HashSet<IndexRow>? held = null;
+            foreach (var row in rows)
+            {
+                if (row.Group is null && parts.Contains(row.Parameter, StringComparer.Ordinal))
+                {
+                    (held ??= []).Add(row.Renamed(whole));
+                }
+            }
+
+            if (held is not null)
+            {
+                rows.RemoveAll(row => row.Parameter == whole && held.Contains(row));
+            }
+        }
     }
 
     /// <summary>A write of the resource carrying its index rows, for <see cref="IResourceStore"/>.</summary>

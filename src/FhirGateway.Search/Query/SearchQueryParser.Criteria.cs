@@ -179,7 +179,7 @@ public sealed partial class SearchQueryParser
         }
 
         // The rows a parameter's values are written under (SearchParameterInfo.RowCodes: phonetic reads name's rows,
-        // combo-code those of code and component-code).
+        // combo-code those of code and component-code, name its own and those of family and given).
         code = parameter.RowCodes[0];
         var values = SearchValues.Split(value, ',');
         var invalid = new List<string>();
@@ -204,13 +204,14 @@ public sealed partial class SearchQueryParser
     }
 
     /// <summary>
-    /// A parameter answered from the rows of several parameters (SearchParameterInfo.RowParts) matches where any of
+    /// A parameter answered from the rows of several parameters (SearchParameterInfo.RowCodes) matches where any of
     /// them does; its <c>:not</c> and <c>:missing=true</c> where none does. <paramref name="criterion"/> was built for
     /// the first part.
     /// </summary>
     private static SearchCriterion? OverParts(SearchParameterInfo parameter, SearchCriterion? criterion)
     {
-        if (criterion is null || parameter.RowParts is not { } parts)
+        var parts = parameter.RowCodes;
+        if (criterion is null || parts.Count < 2)
         {
             return criterion;
         }
@@ -235,21 +236,58 @@ public sealed partial class SearchQueryParser
         _ => criterion,
     };
 
-    /// <summary>The parameter of that code the types all have (the first one's definition), read from the same rows on each, or null.</summary>
+    /// <summary>
+    /// The parameter of that code the types all have (the first one's definition), read from the same rows on each, or
+    /// null. Where one type's parameter also reads the rows of parts it covers (Patient's name: family, given) and
+    /// another's does not (Location's name), the parameter reads all those rows: a type without a parameter of a
+    /// part's code has no rows of it.
+    /// </summary>
     private SearchParameterInfo? Lookup(IReadOnlyList<string> types, string code)
     {
         SearchParameterInfo? found = null;
+        List<string>? codes = null;
         foreach (var type in types)
         {
-            if (!registry.TryGet(type, code, out var parameter) || (found is not null && (found.Type != parameter.Type || !found.RowCodes.SequenceEqual(parameter.RowCodes, StringComparer.Ordinal))))
+            if (!registry.TryGet(type, code, out var parameter) || (found is not null && found.Type != parameter.Type))
             {
                 return null;
             }
 
-            found ??= parameter;
+            if (found is null)
+            {
+                found = parameter;
+                continue;
+            }
+
+            if (found.RowCodes.SequenceEqual(parameter.RowCodes, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            if (found.RowCode != parameter.RowCode || found.RowParts is not null || parameter.RowParts is not null || found.ComponentRows is not null || parameter.ComponentRows is not null)
+            {
+                return null;
+            }
+
+            codes ??= [.. found.RowCodes];
+            codes.AddRange(parameter.RowCodes.Where(c => !codes.Contains(c, StringComparer.Ordinal)));
         }
 
-        return found;
+        if (found is null || codes is null)
+        {
+            return found;
+        }
+
+        foreach (var type in types)
+        {
+            registry.TryGet(type, code, out var own);
+            if (codes.Any(c => !own!.RowCodes.Contains(c, StringComparer.Ordinal) && registry.For(type).Any(p => p.WritesOwnRows && p.Code == c)))
+            {
+                return null;
+            }
+        }
+
+        return found.WithCoveredParts(codes.Skip(1).ToList());
     }
 
     private static bool NoModifier(ParseState state, string whole, string? modifier)

@@ -66,8 +66,20 @@ public sealed class SearchParameterInfo
     /// </summary>
     public IReadOnlyList<string>? RowParts { get; internal set; }
 
-    /// <summary>The codes of the rows that answer this parameter: <see cref="RowParts"/>, or <see cref="RowCode"/> alone.</summary>
-    public IReadOnlyList<string> RowCodes => RowParts ?? [RowCode];
+    /// <summary>
+    /// For a parameter (or one reading its rows, <see cref="RowCode"/>) some of whose values are always another
+    /// parameter's too (Patient's <c>name</c>: <c>family</c> and <c>given</c>; <c>address</c>: <c>address-city</c> and
+    /// the like; <c>telecom</c>: <c>phone</c> and <c>email</c>): those parameters' codes. The parameter's own rows leave
+    /// out the values those parameters' rows hold (<see cref="Indexing.SearchIndexer"/>), and it is answered from its
+    /// rows and theirs together. Null otherwise (<see cref="SearchParameterRegistry"/>).
+    /// </summary>
+    public IReadOnlyList<string>? CoveredParts { get; internal set; }
+
+    /// <summary>
+    /// The codes of the rows that answer this parameter: <see cref="RowParts"/>, or <see cref="RowCode"/> and its
+    /// <see cref="CoveredParts"/>.
+    /// </summary>
+    public IReadOnlyList<string> RowCodes => RowParts ?? (CoveredParts is { } covered ? [RowCode, .. covered] : [RowCode]);
 
     /// <summary>
     /// For a composite whose one occurrence is the resource itself and whose components select what their own
@@ -107,6 +119,20 @@ public sealed class SearchParameterInfo
         SearchParamType.Uri => IndexKind.Uri,
         _ => null,
     };
+
+    /// <summary>
+    /// This parameter as one resource type sees it, where its <see cref="CoveredParts"/> differ from type to type (a
+    /// parameter over Patient and Person reading <c>name</c>'s rows: Patient's <c>name</c> covers <c>family</c> and
+    /// <c>given</c>, Person's nothing).
+    /// </summary>
+    internal SearchParameterInfo WithCoveredParts(IReadOnlyList<string>? covered) =>
+        new(Url, Code, Type, Bases, Expression, Compiled, Targets, Components, Source, Description)
+        {
+            RowCode = RowCode,
+            RowParts = RowParts,
+            ComponentRows = ComponentRows,
+            CoveredParts = covered,
+        };
 
     /// <inheritdoc />
     public override string ToString() => $"{Code} ({Type}, {Url})";

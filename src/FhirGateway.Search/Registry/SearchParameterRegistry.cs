@@ -94,6 +94,7 @@ public sealed partial class SearchParameterRegistry
         ShareUnionRows(byBase, byUrl.Values);
         ShareRootCompositeRows(byBase, byUrl.Values);
         ShareCompositeUnions(byBase, byUrl.Values);
+        ShareCoveredRows(byBase);
         issues = found;
         return new SearchParameterRegistry(byBase, byUrl);
     }

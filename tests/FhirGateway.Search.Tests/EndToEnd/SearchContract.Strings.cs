@@ -41,6 +41,40 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Name_address_and_telecom_are_answered_from_their_own_rows_and_those_of_the_parts_they_cover()
+    {
+        // A Patient writes Smith once, as a family; leeds once, as an address-city; a phone number once, as a phone
+        // (CoveredRowsTests). Searches by the whole read its rows and the parts' together.
+        await PutAsync(
+            """
+            {"resourceType":"Patient","id":"a","name":[{"prefix":["Dr"],"family":"Smith","given":["Ann"]}],
+             "address":[{"line":["1 High Street"],"city":"Leeds","postalCode":"LS1 1AA"}],"telecom":[{"system":"phone","value":"0113 496 0000"}]}
+            """,
+            Patient("b", "Jones", given: "Bea", extra: ""","address":[{"city":"York"}],"telecom":[{"system":"fax","value":"0113 496 0001"},{"system":"email","value":"bea@example.com"}]"""),
+            """{"resourceType":"Patient","id":"c","gender":"female"}""");
+
+        Assert.Equal(["a"], await Ids("Patient", "name=smi"));
+        Assert.Equal(["a"], await Ids("Patient", "name=dr"));
+        Assert.Equal(["a"], await Ids("Patient", "name:exact=Ann"));
+        Assert.Equal(["a", "b"], await Ids("Patient", "name:missing=false"));
+        Assert.Equal(["c"], await Ids("Patient", "name:missing=true"));
+        // Descending by the highest value: a's smith (a family row; its own name row is dr) before b's jones.
+        Assert.Equal(["a", "b"], await H.IdsAsync("Patient", "_sort=-name&name:missing=false"));
+        Assert.Equal(["a"], await Ids("Patient", "address=leeds"));
+        Assert.Equal(["a"], await Ids("Patient", "address=ls1"));
+        Assert.Equal(["a"], await Ids("Patient", "address:contains=high"));
+        Assert.Equal(["b"], await Ids("Patient", "address=york&address-city=york"));
+        Assert.Equal(["c"], await Ids("Patient", "address:missing=true"));
+        Assert.Equal(["a"], await Ids("Patient", "telecom=0113 496 0000"));
+        Assert.Equal(["a"], await Ids("Patient", "telecom=phone|"));
+        Assert.Equal(["b"], await Ids("Patient", "telecom=bea@example.com,fax|0113 496 0001"));
+        Assert.Equal(["a", "c"], await Ids("Patient", "telecom:not=email|bea@example.com"));
+        Assert.Equal(["c"], await Ids("Patient", "telecom:missing=true"));
+        Assert.Equal(["a"], await Ids("Patient", "phone=0113 496 0000"));
+        Assert.Empty(await Ids("Patient", "phone=0113 496 0001"));
+    }
+
+    [DatabaseFact]
     public async Task Phonetic_reads_the_rows_of_name_for_matching_sorting_and_missing()
     {
         // Patient's phonetic has name's expression, so it is answered from name's rows (SharedRowsTests; KD-S2 for the

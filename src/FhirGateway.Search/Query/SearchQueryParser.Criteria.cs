@@ -144,14 +144,30 @@ public sealed partial class SearchQueryParser
         }
 
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
-        var inner = nextCode is "_id" or "_lastUpdated"
-            ? ParseResourceColumn(state, rest, value)
-            : rest.StartsWith("_has:", StringComparison.Ordinal)
-                ? ParseHas(state, candidates, whole, rest, value)
-                : dot < 0
-                    ? ParseSimple(state, candidates, whole, rest, value)
-                    : ParseChain(state, candidates, whole, rest[..dot], rest[(dot + 1)..], value);
-        return inner is null ? null : new ChainCriterion(code, candidates, [inner]);
+        if (nextCode is "_id" or "_lastUpdated" || rest.StartsWith("_has:", StringComparison.Ordinal))
+        {
+            var other = nextCode is "_id" or "_lastUpdated" ? ParseResourceColumn(state, rest, value) : ParseHas(state, candidates, whole, rest, value);
+            return other is null ? null : new ChainCriterion(code, candidates, [other]);
+        }
+
+        // Target types whose parameter reads other rows (Patient's name also reads family and given, Organization's
+        // phonetic, Location's only its own) are searched apart: one chain per set of rows, any of which may match.
+        var chains = new List<SearchCriterion>();
+        foreach (var group in candidates.GroupBy(t => RowCodesOf(t, nextCode), StringComparer.Ordinal))
+        {
+            var sameRows = group.ToList();
+            var inner = dot < 0
+                ? ParseSimple(state, sameRows, whole, rest, value)
+                : ParseChain(state, sameRows, whole, rest[..dot], rest[(dot + 1)..], value);
+            if (inner is null)
+            {
+                return null;
+            }
+
+            chains.Add(new ChainCriterion(code, sameRows, [inner]));
+        }
+
+        return chains.Count == 1 ? chains[0] : new AnyOfCriterion(chains);
     }
 
     /// <summary>A parameter with an optional modifier, on resources of <paramref name="types"/>.</summary>
@@ -235,6 +251,9 @@ public sealed partial class SearchQueryParser
         NotCriterion not => new NotCriterion(Retarget(not.Criterion, from, to)),
         _ => criterion,
     };
+
+    private string RowCodesOf(string type, string code) =>
+        registry.TryGet(type, code, out var parameter) ? string.Join('+', parameter.RowCodes) : string.Empty;
 
     /// <summary>
     /// The parameter of that code the types all have (the first one's definition), read from the same rows on each, or

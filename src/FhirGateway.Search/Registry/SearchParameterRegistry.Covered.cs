@@ -29,7 +29,9 @@ public sealed partial class SearchParameterRegistry
                 continue;
             }
 
-            foreach (var whole in codes.Values.Where(CanCover))
+            // A union or a composite reading a parameter's rows would miss the values its parts hold.
+            var readByOthers = codes.Values.SelectMany(p => (p.RowParts ?? []).Concat(p.ComponentRows ?? [])).ToHashSet(StringComparer.Ordinal);
+            foreach (var whole in codes.Values.Where(p => CanCover(p) && !readByOthers.Contains(p.Code)))
             {
                 var parts = codes.Values
                     .Where(p => !ReferenceEquals(p, whole) && p.Code != whole.Code && CanCover(p) && p.Type == whole.Type && Covers(whole, p, type))
@@ -77,9 +79,24 @@ public sealed partial class SearchParameterRegistry
 
     private static bool Covers(SearchParameterInfo whole, SearchParameterInfo part, string type)
     {
-        var wholeBranches = BranchesOn(whole, type);
-        var partBranches = BranchesOn(part, type);
+        var wholeBranches = BranchesOn(whole, type).Select(b => FromType(b, type)).ToList();
+        var partBranches = BranchesOn(part, type).Select(b => FromType(b, type)).ToList();
         return partBranches.Count > 0 && partBranches.All(p => wholeBranches.Any(w => Within(p, w, whole.Type)));
+    }
+
+    // A branch that starts at the resource without naming its type (InsurancePlan's name: "name | alias") selects
+    // what the same path after the type's name does.
+    private static string FromType(string branch, string type)
+    {
+        var end = 0;
+        while (end < branch.Length && char.IsAsciiLetter(branch[end]))
+        {
+            end++;
+        }
+
+        return end > 0 && (end == branch.Length || branch[end] == '.') && !FhirModel.R4.TryGetResourceType(branch.AsSpan(0, end), out _)
+            ? type + "." + branch
+            : branch;
     }
 
     /// <summary>Whether every value <paramref name="part"/> selects is one <paramref name="whole"/> selects, indexed the same way.</summary>
@@ -90,7 +107,8 @@ public sealed partial class SearchParameterRegistry
             return true;
         }
 
-        if (!part.StartsWith(whole, StringComparison.Ordinal) || part.Length <= whole.Length + 1 || part[whole.Length] != '.')
+        // Only after a plain path (Type.element...): after "A.b & A.c", ".where(...)" would filter A.c alone.
+        if (!IsPlainPath(whole) || !part.StartsWith(whole, StringComparison.Ordinal) || part.Length <= whole.Length + 1 || part[whole.Length] != '.')
         {
             return false;
         }
@@ -108,6 +126,8 @@ public sealed partial class SearchParameterRegistry
             IndexRowWriter.StringParts(holder.Name).Contains(step) &&
             holder.FindElement(step) is { Types: [{ IsPrimitive: true }] };
     }
+
+    private static bool IsPlainPath(string path) => path.Split('.').All(step => step.Length > 0 && step.All(char.IsAsciiLetter));
 
     // The type of the elements a plain path (Type.element.element) selects, when each step has one type.
     private static TypeDefinition? ElementTypeOf(string path)

@@ -21,6 +21,7 @@ public sealed class CoveredRowsTests
         Assert.Equal(
             [
                 "InsurancePlan.address->address+address-city+address-country+address-postalcode+address-state",
+                "InsurancePlan.name->name+phonetic",
                 "Location.address->address+address-city+address-country+address-postalcode+address-state",
                 "Organization.address->address+address-city+address-country+address-postalcode+address-state",
                 "Organization.name->name+phonetic",

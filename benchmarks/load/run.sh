@@ -140,6 +140,9 @@ curl -fsS "$BASE/healthz" >/dev/null
 # The gateway's CPU time (user + system, in clock ticks) from /proc: the figure to compare when other work shares
 # the cores, since req/s then depends on what else runs.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$GATEWAY_PID/stat"; }
+# The whole machine's busy time (user, nice, system, irq, softirq; https://man7.org/linux/man-pages/man5/proc.5.html):
+# what the gateway and wrk did not use of it went to the rest, PostgreSQL's server processes above all.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 TICKS="$(getconf CLK_TCK)"
 if [[ -n "$REUSE" ]]; then
   log "reusing the population in $REUSE (not loaded again)"
@@ -180,18 +183,28 @@ export LOAD_DATA="$DATA" LOAD_SCRIPTS="$SCRIPTS"
 declare -A RESULT=()
 declare -A LOADAVG=()
 declare -A CPU_OF=()
+declare -A WRK_CPU_OF=()
+declare -A REST_CPU_OF=()
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 run_scenario() {
   local name="$1" script="$2"
   log "$name: warm-up ${WARMUP}s, then ${DURATION}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$SCRIPTS/$script" "$BASE" >/dev/null
   LOADAVG[$name]="$(cut -d' ' -f1 /proc/loadavg)"
-  local before
+  local before machine_before requests gateway_ms wrk_ms machine_ms
   before="$(cpu_ticks)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$SCRIPTS/$script" "$BASE" >"$WORK/$name.txt"
+  machine_before="$(machine_ticks)"
+  # bash's time keyword: wrk's own user and system seconds.
+  { TIMEFORMAT='%U %S'; time wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$SCRIPTS/$script" "$BASE" >"$WORK/$name.txt"; } 2>"$WORK/$name.time"
   RESULT[$name]="$(grep '^RESULT' "$WORK/$name.txt")"
-  CPU_OF[$name]="$(awk -v a="$before" -v b="$(cpu_ticks)" -v t="$TICKS" -v r="$(field "${RESULT[$name]}" requests)" \
-    'BEGIN { printf "%.3f", (r > 0 ? 1000 * (b - a) / t / r : 0) }')"
+  requests="$(field "${RESULT[$name]}" requests)"
+  gateway_ms="$(awk -v a="$before" -v b="$(cpu_ticks)" -v t="$TICKS" 'BEGIN { print 1000 * (b - a) / t }')"
+  machine_ms="$(awk -v a="$machine_before" -v b="$(machine_ticks)" -v t="$TICKS" 'BEGIN { print 1000 * (b - a) / t }')"
+  wrk_ms="$(awk '{ print 1000 * ($1 + $2) }' "$WORK/$name.time")"
+  CPU_OF[$name]="$(awk -v c="$gateway_ms" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }')"
+  WRK_CPU_OF[$name]="$(awk -v c="$wrk_ms" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }')"
+  REST_CPU_OF[$name]="$(awk -v m="$machine_ms" -v g="$gateway_ms" -v w="$wrk_ms" -v r="$requests" \
+    'BEGIN { rest = m - g - w; printf "%.3f", (r > 0 && rest > 0 ? rest / r : 0) }')"
   log "$name: ${RESULT[$name]}"
 }
 
@@ -213,13 +226,15 @@ done
   grep '^LOAD' "$WORK/load.txt" | sed 's/^LOAD /Loading: /'
   echo "Loading: $LOAD_CPU"
   echo
-  echo "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | load avg | gateway CPU ms/req |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | load avg | gateway CPU ms/req | wrk CPU ms/req | other CPU ms/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in "${SCENARIOS[@]}"; do
     r="${RESULT[$name]}"
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL_OF[$name]}" "$(field "$r" rps)" "$(field "$r" p50)" \
-      "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" errors)" "${LOADAVG[$name]}" "${CPU_OF[$name]}"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${LABEL_OF[$name]}" "$(field "$r" rps)" "$(field "$r" p50)" \
+      "$(field "$r" p95)" "$(field "$r" p99)" "$(field "$r" errors)" "${LOADAVG[$name]}" "${CPU_OF[$name]}" "${WRK_CPU_OF[$name]}" "${REST_CPU_OF[$name]}"
   done
+  echo
+  echo "other CPU: the machine's busy time less the gateway's and wrk's (PostgreSQL's server processes; the kernel's writeback)."
   if [[ -n "${RESULT[baseline]:-}" && -n "${RESULT[read]:-}" ]]; then
     echo
     awk -v r="$(field "${RESULT[read]}" rps)" -v b="$(field "${RESULT[baseline]}" rps)" \

@@ -20,13 +20,14 @@ internal static class PageReader
         var backward = query.Cursor?.IsBackward == true;
         await using var command = db.Command(string.Empty);
         var sql = new SearchSql(command, db.Provider);
-        var text = new StringBuilder("SELECT m.resource_key");
-        for (var i = 0; i < sort.Count; i++)
-        {
-            text.Append(", m.k").Append(i);
-        }
-
-        text.Append(", ").Append(ResourceRows.VersionColumns).Append(" FROM (SELECT r.resource_key, r.version");
+        // The page's keys are chosen first and only then joined to their versions (with the JSON): a LIMIT inside
+        // the subquery keeps the database from joining every candidate before ordering and cutting (PostgreSQL did,
+        // reading the version of each of 2,617 Observations with one code for a page of 50; docs/benchmarks.md).
+        var text = new StringBuilder("SELECT page.resource_key");
+        AppendSortColumns(text, "page", sort.Count);
+        text.Append(", ").Append(ResourceRows.VersionColumns).Append(" FROM (SELECT m.resource_key, m.version");
+        AppendSortColumns(text, "m", sort.Count);
+        text.Append(" FROM (SELECT r.resource_key, r.version");
         for (var i = 0; i < sort.Count; i++)
         {
             text.Append(", ").Append(sql.SortExpression("r", sort[i])).Append(" AS k").Append(i);
@@ -36,20 +37,17 @@ internal static class PageReader
         sql.AppendTypes(text, "r.resource_type", query.ResourceTypes);
         text.Append(" AND NOT r.deleted");
         sql.AppendCriteria(text, "r", query.ResourceTypes, query.Criteria);
-        text.Append(") m JOIN resource_versions v ON v.resource_key = m.resource_key AND v.version = m.version");
+        text.Append(") m");
         if (query.Cursor is { } cursor)
         {
             text.Append(" WHERE ");
             AppendKeyset(text, sql, sort, cursor, 0);
         }
 
-        text.Append(" ORDER BY ");
-        for (var i = 0; i < sort.Count; i++)
-        {
-            text.Append("m.k").Append(i).Append(sort[i].Descending != backward ? " DESC" : " ASC").Append(backward ? " NULLS FIRST, " : " NULLS LAST, ");
-        }
-
-        text.Append("m.resource_key").Append(backward ? " DESC" : " ASC").Append(" LIMIT ").Append(sql.Int64(query.Count + 1));
+        AppendOrder(text, "m", sort, backward);
+        text.Append(" LIMIT ").Append(sql.Int64(query.Count + 1));
+        text.Append(") page JOIN resource_versions v ON v.resource_key = page.resource_key AND v.version = page.version");
+        AppendOrder(text, "page", sort, backward);
         command.CommandText = text.ToString();
 
         var rows = new List<Match>(Math.Min(query.Count + 1, 64));
@@ -89,6 +87,25 @@ internal static class PageReader
         return backward
             ? new Page(rows, after, more ? before : null)
             : new Page(rows, more ? after : null, query.Cursor is null ? null : before);
+    }
+
+    private static void AppendSortColumns(StringBuilder text, string alias, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(", ").Append(alias).Append(".k").Append(i);
+        }
+    }
+
+    private static void AppendOrder(StringBuilder text, string alias, IReadOnlyList<SearchSortKey> sort, bool backward)
+    {
+        text.Append(" ORDER BY ");
+        for (var i = 0; i < sort.Count; i++)
+        {
+            text.Append(alias).Append(".k").Append(i).Append(sort[i].Descending != backward ? " DESC" : " ASC").Append(backward ? " NULLS FIRST, " : " NULLS LAST, ");
+        }
+
+        text.Append(alias).Append(".resource_key").Append(backward ? " DESC" : " ASC");
     }
 
     /// <summary>The rows strictly after (before, for a backward cursor) the cursor's position in the order.</summary>

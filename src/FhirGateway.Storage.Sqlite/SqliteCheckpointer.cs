@@ -40,6 +40,7 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
     private Thread? _thread;
     private long _frames;
     private long _backfilled;
+    private long _attempted;
     private long _runs;
     private long _committedFrames = -1;
     private IntPtr _hookArgument;
@@ -109,9 +110,12 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
             return CheckpointFrames;
         }
 
-        // Fewer frames than were checkpointed: the WAL started again from its beginning.
-        var backfilled = Interlocked.Read(ref _backfilled);
-        return frames >= backfilled ? frames - backfilled : frames;
+        // Counted from the last checkpoint's start as well as from what it copied: a reader holding an older snapshot
+        // keeps a PASSIVE checkpoint from copying past it, and counting from the copied frames alone started another
+        // checkpoint, copying nothing more, after every commit until the reader ended. Fewer frames than either: the
+        // WAL started again from its beginning.
+        var from = Math.Max(Interlocked.Read(ref _backfilled), Interlocked.Read(ref _attempted));
+        return frames >= from ? frames - from : frames;
     }
 
     private void Start()
@@ -216,11 +220,12 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
             var connection = new SqliteConnection(connectionString);
             connection.Open();
             using var setup = connection.CreateCommand();
-            setup.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0;");
+            setup.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;");
             setup.ExecuteNonQuery();
             _connection = connection;
         }
 
+        Interlocked.Exchange(ref _attempted, Math.Max(0, Interlocked.Read(ref _committedFrames)));
         using var command = _connection.CreateCommand();
         // https://sqlite.org/pragma.html#pragma_wal_checkpoint: one row (busy, frames in the WAL, frames checkpointed).
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";

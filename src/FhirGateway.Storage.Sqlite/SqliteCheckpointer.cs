@@ -225,7 +225,7 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
             _connection = connection;
         }
 
-        Interlocked.Exchange(ref _attempted, Math.Max(0, Interlocked.Read(ref _committedFrames)));
+        var committed = Math.Max(0, Interlocked.Read(ref _committedFrames));
         using var command = _connection.CreateCommand();
         // https://sqlite.org/pragma.html#pragma_wal_checkpoint: one row (busy, frames in the WAL, frames checkpointed).
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
@@ -235,6 +235,8 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
         {
             Interlocked.Exchange(ref _frames, reader.GetInt64(1));
             Interlocked.Exchange(ref _backfilled, reader.GetInt64(2));
+            // Only a checkpoint that ran counts as a start: after a failed or busy one the next commit tries again.
+            Interlocked.Exchange(ref _attempted, committed);
             Interlocked.Increment(ref _runs);
         }
     }

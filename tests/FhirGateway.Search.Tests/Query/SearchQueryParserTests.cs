@@ -173,6 +173,17 @@ public sealed class SearchQueryParserTests
     }
 
     [Fact]
+    public void A_chain_over_target_types_reading_different_rows_ors_one_chain_per_set_of_types()
+    {
+        // Provenance.target refers to any type: Patient's name reads name, family and given; Location's name alone.
+        var chains = Assert.IsType<AnyOfCriterion>(Assert.Single(Parse("Provenance", "target.name=zed").Criteria));
+        var patients = chains.AnyOf.Cast<ChainCriterion>().Single(c => c.TargetTypes.Contains("Patient"));
+        var locations = chains.AnyOf.Cast<ChainCriterion>().Single(c => c.TargetTypes.Contains("Location"));
+        Assert.Equal(["name", "family", "given"], Assert.IsType<AnyOfCriterion>(Assert.Single(patients.TargetCriteria)).AnyOf.Select(c => ((IndexCriterion)c).Parameter));
+        Assert.Equal("name", Assert.IsType<IndexCriterion>(Assert.Single(locations.TargetCriteria)).Parameter);
+    }
+
+    [Fact]
     public void Composites_and_missing()
     {
         var composite = Single<CompositeCriterion>(Parse("Observation", "component-code-value-quantity=http://loinc.org|8480-6$gt100|http://unitsofmeasure.org|mm[Hg]"));

@@ -110,7 +110,7 @@ internal sealed class SqliteCheckpointer(string connectionString, TimeSpan busyT
             return CheckpointFrames;
         }
 
-        // Counted from the last checkpoint's start as well as from what it copied: a reader holding an older snapshot
+        // Counted from where the last checkpoint that ran started as well as from what it copied: a reader holding an older snapshot
         // keeps a PASSIVE checkpoint from copying past it, and counting from the copied frames alone started another
         // checkpoint, copying nothing more, after every commit until the reader ended. Fewer frames than either: the
         // WAL started again from its beginning.

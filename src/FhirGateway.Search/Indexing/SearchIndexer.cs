@@ -24,7 +24,7 @@ public sealed class SearchIndexer
     private readonly IndexRowWriter _writer;
     private readonly TypeExpressions _expressions = new();
     private readonly IReadOnlyList<string> _localBases;
-    private readonly ConcurrentDictionary<string, (string Whole, IReadOnlyList<string> Parts)[]> _covering = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Whole, HashSet<string> Parts)[]> _covering = new(StringComparer.Ordinal);
 
     /// <summary>Creates an indexer.</summary>
     /// <param name="registry">The search parameters.</param>
@@ -95,14 +95,14 @@ public sealed class SearchIndexer
     {
         var wholes = _covering.GetOrAdd(type, t => _registry.For(t)
             .Where(p => p.WritesOwnRows && p.CoveredParts is not null)
-            .Select(p => (p.Code, p.CoveredParts!))
+            .Select(p => (p.Code, p.CoveredParts!.ToHashSet(StringComparer.Ordinal)))
             .ToArray());
         foreach (var (whole, parts) in wholes)
         {
             HashSet<IndexRow>? held = null;
             foreach (var row in rows)
             {
-                if (row.Group is null && parts.Contains(row.Parameter, StringComparer.Ordinal))
+                if (row.Group is null && parts.Contains(row.Parameter))
                 {
                     (held ??= []).Add(row.Renamed(whole));
                 }

@@ -83,17 +83,30 @@ internal sealed class TypeExpressions
         return branch;
     }
 
-    // The index of the parenthesis that closes the one at 0, or -1. Strings are not looked into: a parenthesis in one
-    // can only leave the branch wrapped, and a wrapped branch is kept for every type, which is safe.
-    private static int ClosingParenthesis(string text)
+    /// <summary>
+    /// The index of the parenthesis that closes the one at <paramref name="open"/>, or -1; parentheses inside string
+    /// literals do not count.
+    /// </summary>
+    internal static int ClosingParenthesis(string text, int open = 0)
     {
         var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = open; i < text.Length; i++)
         {
-            depth += text[i] switch { '(' => 1, ')' => -1, _ => 0 };
-            if (depth == 0)
+            switch (text[i])
             {
-                return i;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+                case '\'' or '`' or '"':
+                    i = EndOfQuote(text, i);
+                    break;
             }
         }
 
@@ -117,15 +130,7 @@ internal sealed class TypeExpressions
                     depth--;
                     break;
                 case '\'' or '`' or '"':
-                    var quote = expression[i];
-                    for (i++; i < expression.Length && expression[i] != quote; i++)
-                    {
-                        if (expression[i] == '\\')
-                        {
-                            i++;
-                        }
-                    }
-
+                    i = EndOfQuote(expression, i);
                     break;
                 case '|' when depth == 0:
                     branches.Add(expression[start..i].Trim());
@@ -136,5 +141,20 @@ internal sealed class TypeExpressions
 
         branches.Add(expression[start..].Trim());
         return branches;
+    }
+
+    // The index of the quote that ends the literal opened at start (escapes skipped), or the text's end.
+    private static int EndOfQuote(string text, int start)
+    {
+        var i = start + 1;
+        for (; i < text.Length && text[i] != text[start]; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+        }
+
+        return i;
     }
 }

@@ -117,7 +117,7 @@ public sealed partial class SearchParameterRegistry
         if (step.StartsWith("where(", StringComparison.Ordinal))
         {
             // A filter of the same elements: the parenthesis after where closes at the end.
-            return ClosesAtEnd(step, "where".Length);
+            return TypeExpressions.ClosingParenthesis(step, "where".Length) == step.Length - 1;
         }
 
         return type == SearchParamType.String &&
@@ -149,40 +149,5 @@ public sealed partial class SearchParameterRegistry
         }
 
         return current;
-    }
-
-    // Whether the parenthesis at open closes at the last character (strings skipped).
-    private static bool ClosesAtEnd(string text, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < text.Length; i++)
-        {
-            switch (text[i])
-            {
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth--;
-                    if (depth == 0)
-                    {
-                        return i == text.Length - 1;
-                    }
-
-                    break;
-                case '\'':
-                    for (i++; i < text.Length && text[i] != '\''; i++)
-                    {
-                        if (text[i] == '\\')
-                        {
-                            i++;
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
     }
 }

@@ -116,12 +116,7 @@ public sealed class SqliteProviderTests : IDisposable
     [Fact]
     public async Task Small_commits_share_a_checkpoint()
     {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
-        await using var provider = new SqliteProvider(Options.Create(new SqliteStoreOptions { Path = path }), NullLogger<SqliteProvider>.Instance);
-
-        // After the provider: it loads the library whose export this asks about.
-        Assert.True(SqliteWalHook.Available, "The SQLite library in use does not export sqlite3_wal_hook.");
-        await WriteAsync(provider, "CREATE TABLE filler (body BLOB)", migrate: true);
+        await using var provider = await FillerStoreAsync();
 
         // 10 commits of about 50 pages: 500 frames, under the checkpoint's 1,000.
         for (var i = 0; i < 10; i++)
@@ -149,12 +144,7 @@ public sealed class SqliteProviderTests : IDisposable
     [Fact]
     public async Task A_reader_holding_its_snapshot_does_not_make_every_commit_checkpoint_again()
     {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
-        await using var provider = new SqliteProvider(Options.Create(new SqliteStoreOptions { Path = path }), NullLogger<SqliteProvider>.Instance);
-
-        // After the provider: it loads the library whose export this asks about.
-        Assert.True(SqliteWalHook.Available, "The SQLite library in use does not export sqlite3_wal_hook.");
-        await WriteAsync(provider, "CREATE TABLE filler (body BLOB)", migrate: true);
+        await using var provider = await FillerStoreAsync();
         await WriteAsync(provider, FillerRows(10));
 
         // A reader's snapshot, held while 60 commits of about 50 pages (about 3,000 frames) go by: no checkpoint can
@@ -214,6 +204,18 @@ public sealed class SqliteProviderTests : IDisposable
     }
 
     public void Dispose() => SqliteFiles.Delete(_folder);
+
+    // A fresh store with a table of filler rows, on a library that reports commits (SqliteWalHook).
+    private async Task<SqliteProvider> FillerStoreAsync()
+    {
+        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+        var provider = new SqliteProvider(Options.Create(new SqliteStoreOptions { Path = path }), NullLogger<SqliteProvider>.Instance);
+
+        // After the provider: it loads the library whose export this asks about.
+        Assert.True(SqliteWalHook.Available, "The SQLite library in use does not export sqlite3_wal_hook.");
+        await WriteAsync(provider, "CREATE TABLE filler (body BLOB)", migrate: true);
+        return provider;
+    }
 
     private static string FillerRows(int count) =>
         $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) INSERT INTO filler (body) SELECT randomblob(3900) FROM n";

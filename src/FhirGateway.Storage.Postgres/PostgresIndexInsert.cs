@@ -20,7 +20,8 @@ internal static class PostgresIndexInsert
         "ref_type, ref_id, ref_url, num_value, num_high, grp, uri) " +
         "SELECT @key, @type, u.* FROM unnest(@param, @kind, @system, @code, @norm, @exact, @low, @high, @rtype, @rid, @url, @num, @high_num, @grp, @uri) AS u";
 
-    public static async Task RunAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    /// <summary>The INSERT of <paramref name="rows"/>, for the caller to run (in a write's batch).</summary>
+    public static NpgsqlCommand Command(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows)
     {
         var n = rows.Count;
         var param = new string[n];
@@ -58,7 +59,7 @@ internal static class PostgresIndexInsert
             uri[i] = row.Uri;
         }
 
-        await using var command = (NpgsqlCommand)db.Command(Sql);
+        var command = (NpgsqlCommand)db.Command(Sql);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<long>("key", NpgsqlDbType.Bigint) { TypedValue = resourceKey });
         p.Add(new NpgsqlParameter<string>("type", NpgsqlDbType.Text) { TypedValue = resourceType });
@@ -77,7 +78,7 @@ internal static class PostgresIndexInsert
         p.Add(new NpgsqlParameter<decimal?[]>("high_num", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { TypedValue = highNum });
         p.Add(new NpgsqlParameter<int?[]>("grp", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = grp });
         Text(p, "uri", uri);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     private static void Text(NpgsqlParameterCollection parameters, string name, string?[] values) =>

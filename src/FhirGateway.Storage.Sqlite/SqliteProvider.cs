@@ -225,11 +225,12 @@ internal sealed class SqliteProvider : RelationalProvider
     // One prepared statement bound by position, run per row (SqliteIndexInsert): sqlite3_bind_parameter_index scans a
     // statement's names, so named parameters cost n² comparisons in multi-row INSERTs, and a command per row created
     // 17 parameter objects. Every connection comes from the provider's pool (ReusableSqliteConnection).
-    public override Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    // It runs now: SQLite does not batch (RelationalProvider.BatchesWrites).
+    public override ValueTask InsertIndexRowsAsync(WriteBatch batch, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ((ReusableSqliteConnection)db.Connection).IndexInsert.Run(resourceKey, resourceType, rows);
-        return Task.CompletedTask;
+        ((ReusableSqliteConnection)batch.Db.Connection).IndexInsert.Run(resourceKey, resourceType, rows);
+        return ValueTask.CompletedTask;
     }
 
     // Without the type term SQLite reads the (resource_key, param) index and then every row of the parameter from the

@@ -52,9 +52,6 @@ internal static class ClaimRows
     }
 
     /// <summary>Releases every claim a resource holds (when it is deleted).</summary>
-    public static async Task RemoveAllAsync(DbSession db, long resourceKey, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command("DELETE FROM conditional_claims WHERE resource_key = @key").WithInt64("@key", resourceKey);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static ValueTask RemoveAllAsync(WriteBatch batch, long resourceKey, CancellationToken cancellationToken) =>
+        batch.AddAsync(batch.Db.Command("DELETE FROM conditional_claims WHERE resource_key = @key").WithInt64("@key", resourceKey), cancellationToken);
 }

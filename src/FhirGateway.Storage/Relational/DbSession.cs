@@ -10,6 +10,9 @@ internal sealed class DbSession(DbConnection connection, DbTransaction? transact
     /// <summary>The connection, for a provider's own bulk paths (SQLite's prepared index insert, PostgreSQL's COPY).</summary>
     public DbConnection Connection => connection;
 
+    /// <summary>The session's transaction (null outside one).</summary>
+    public DbTransaction? Transaction => transaction;
+
     /// <summary>Creates a command in the session's transaction.</summary>
     public DbCommand Command(string sql)
     {

@@ -40,14 +40,14 @@ internal static class IdentityKeyRows
     }
 
     /// <summary>Adds keys to a resource (any number of resources may hold a key).</summary>
-    public static async Task AddAsync(DbSession db, long resourceKey, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public static ValueTask AddAsync(WriteBatch batch, long resourceKey, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        await using var command = db.Command(string.Empty).WithInt64("@key", resourceKey);
+        var command = batch.Db.Command(string.Empty).WithInt64("@key", resourceKey);
         var names = new string[keys.Count];
         for (var i = 0; i < keys.Count; i++)
         {
@@ -57,22 +57,19 @@ internal static class IdentityKeyRows
 
         command.CommandText = "INSERT INTO identity_keys (identity_key, resource_key) VALUES " + string.Join(", ", names) +
             " ON CONFLICT (identity_key, resource_key) DO NOTHING";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return batch.AddAsync(command, cancellationToken);
     }
 
     /// <summary>Releases some of a resource's keys.</summary>
-    public static async Task RemoveAsync(DbSession db, long resourceKey, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public static ValueTask RemoveAsync(WriteBatch batch, long resourceKey, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        await using var command = db.Command(string.Empty).WithInt64("@key", resourceKey);
+        var command = batch.Db.Command(string.Empty).WithInt64("@key", resourceKey);
         var list = command.WithTextList("k", keys);
         command.CommandText = "DELETE FROM identity_keys WHERE resource_key = @key AND identity_key IN (" + list + ")";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return batch.AddAsync(command, cancellationToken);
     }
 
     /// <summary>Releases all of a resource's keys.</summary>
-    public static async Task RemoveAllAsync(DbSession db, long resourceKey, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command("DELETE FROM identity_keys WHERE resource_key = @key").WithInt64("@key", resourceKey);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static ValueTask RemoveAllAsync(WriteBatch batch, long resourceKey, CancellationToken cancellationToken) =>
+        batch.AddAsync(batch.Db.Command("DELETE FROM identity_keys WHERE resource_key = @key").WithInt64("@key", resourceKey), cancellationToken);
 }

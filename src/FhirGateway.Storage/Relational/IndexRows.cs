@@ -9,20 +9,17 @@ namespace FhirGateway.Storage.Relational;
 internal static class IndexRows
 {
     /// <summary>Removes a resource's rows.</summary>
-    public static async Task RemoveAllAsync(DbSession db, long resourceKey, CancellationToken cancellationToken)
-    {
-        await using var command = db.Command("DELETE FROM search_index WHERE resource_key = @key").WithInt64("@key", resourceKey);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static ValueTask RemoveAllAsync(WriteBatch batch, long resourceKey, CancellationToken cancellationToken) =>
+        batch.AddAsync(batch.Db.Command("DELETE FROM search_index WHERE resource_key = @key").WithInt64("@key", resourceKey), cancellationToken);
 
     /// <summary>
-    /// Replaces a resource's rows with <paramref name="rows"/>, writing only the difference: an update usually changes
-    /// a few elements, so most of a Patient's ~43 rows are the same before and after, and each row deleted and
-    /// inserted again cost the table and two indexes a change (docs/benchmarks.md, issue 4). The rows are compared as
-    /// multisets of stored values (two identical given names are two rows, kept or removed one for one). The caller
-    /// holds the resource's row lock, so the row keys read here stay valid until the delete.
+    /// Compares a resource's stored rows with <paramref name="rows"/>, so that a write changes only the difference: an
+    /// update usually changes a few elements, so most of a Patient's ~43 rows are the same before and after, and each
+    /// row deleted and inserted again cost the table and two indexes a change (docs/benchmarks.md, issue 4). The rows
+    /// are compared as multisets of stored values (two identical given names are two rows, kept or removed one for
+    /// one). The caller holds the resource's row lock, so the row keys read here stay valid until the delete.
     /// </summary>
-    public static async Task ReplaceAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
+    public static async Task<IndexChange> CompareAsync(DbSession db, long resourceKey, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken)
     {
         var provider = db.Provider;
         var stored = new Dictionary<StoredIndexRow, List<object>>();
@@ -61,18 +58,38 @@ internal static class IndexRows
             removed.AddRange(keys);
         }
 
-        if (removed.Count > 0)
-        {
-            await provider.DeleteIndexRowsAsync(db, resourceKey, removed, cancellationToken);
-        }
-
-        await AddAsync(db, resourceKey, resourceType, added, cancellationToken);
+        return new IndexChange(removed, added);
     }
 
-    /// <summary>Removes rows of a resource by their row keys (<see cref="RelationalProvider.IndexRowKey"/>), one statement reused per row.</summary>
-    public static async Task DeleteByRowIdAsync(DbSession db, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken)
+    /// <summary>Applies a <see cref="CompareAsync"/> result: deletes the rows gone, inserts the new ones.</summary>
+    public static async ValueTask ApplyAsync(WriteBatch batch, long resourceKey, string resourceType, IndexChange change, CancellationToken cancellationToken)
     {
-        await using var command = db.Command("DELETE FROM search_index WHERE rowid = @row AND resource_key = @key")
+        if (change.Removed.Count > 0)
+        {
+            await batch.Db.Provider.DeleteIndexRowsAsync(batch, resourceKey, change.Removed, cancellationToken);
+        }
+
+        await AddAsync(batch, resourceKey, resourceType, change.Added, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes rows of a resource by their row keys (<see cref="RelationalProvider.IndexRowKey"/>): one statement reused
+    /// per row, run now, where the database does not batch; a statement per row in the batch where it does.
+    /// </summary>
+    public static async ValueTask DeleteByRowIdAsync(WriteBatch batch, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken)
+    {
+        const string Sql = "DELETE FROM search_index WHERE rowid = @row AND resource_key = @key";
+        if (batch.Db.Provider.BatchesWrites)
+        {
+            foreach (var key in rowKeys)
+            {
+                await batch.AddAsync(batch.Db.Command(Sql).WithInt64("@key", resourceKey).With("@row", key, System.Data.DbType.Int64), cancellationToken);
+            }
+
+            return;
+        }
+
+        await using var command = batch.Db.Command(Sql)
             .WithInt64("@key", resourceKey)
             .WithInt64("@row", 0);
         var row = command.Parameters["@row"];
@@ -84,6 +101,9 @@ internal static class IndexRows
     }
 
     /// <summary>Inserts rows for a resource, the database's way (<see cref="RelationalProvider.InsertIndexRowsAsync"/>).</summary>
-    public static Task AddAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken) =>
-        rows.Count == 0 ? Task.CompletedTask : db.Provider.InsertIndexRowsAsync(db, resourceKey, resourceType, rows, cancellationToken);
+    public static ValueTask AddAsync(WriteBatch batch, long resourceKey, string resourceType, IReadOnlyList<IndexRow> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0 ? ValueTask.CompletedTask : batch.Db.Provider.InsertIndexRowsAsync(batch, resourceKey, resourceType, rows, cancellationToken);
 }
+
+/// <summary>The index rows a write removes (by <see cref="RelationalProvider.IndexRowKey"/>) and adds.</summary>
+internal sealed record IndexChange(IReadOnlyList<object> Removed, IReadOnlyList<IndexRow> Added);

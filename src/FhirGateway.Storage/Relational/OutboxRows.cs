@@ -16,11 +16,12 @@ internal static class OutboxRows
     public const string LeasedColumns = "item_id, topic, resource_type, resource_id, version, attempts, created_at, available_at";
 
     /// <summary>Adds one item per topic for a version, in the writer's transaction.</summary>
-    public static async Task AddAsync(DbSession db, IReadOnlyList<string> topics, ResourceVersion version, CancellationToken cancellationToken)
+    public static async ValueTask AddAsync(WriteBatch batch, IReadOnlyList<string> topics, ResourceVersion version, CancellationToken cancellationToken)
     {
+        var db = batch.Db;
         foreach (var topic in topics)
         {
-            await using var command = db.Command(
+            var command = db.Command(
                 "INSERT INTO outbox (topic, resource_type, resource_id, version, created_at, available_at, attempts) " +
                 "VALUES (@topic, @type, @id, @version, @at, @at, 0)")
                 .WithText("@topic", topic)
@@ -28,7 +29,7 @@ internal static class OutboxRows
                 .WithText("@id", version.Id)
                 .WithInt64("@version", version.VersionId)
                 .WithTimestamp(db.Provider, "@at", version.LastUpdated);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.AddAsync(command, cancellationToken);
         }
     }
 

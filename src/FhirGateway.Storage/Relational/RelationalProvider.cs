@@ -68,10 +68,40 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual bool NamesTypeInExactChecks => false;
 
     /// <summary>
-    /// Inserts a resource's index rows in the session's transaction, each database its cheapest way (SQLite: one
-    /// statement prepared per connection and bound by position; PostgreSQL: one INSERT of column arrays).
+    /// Whether a write's statements without results are held and sent as one batch (<see cref="WriteBatch"/>): for a
+    /// database across a network connection, where each statement otherwise waits a round trip. SQLite runs in the
+    /// process, so its statements run as they come.
     /// </summary>
-    public abstract Task InsertIndexRowsAsync(DbSession db, long resourceKey, string resourceType, IReadOnlyList<Indexing.IndexRow> rows, CancellationToken cancellationToken);
+    public virtual bool BatchesWrites => false;
+
+    /// <summary>
+    /// Runs <paramref name="commands"/> in order in one ADO.NET batch in the session's transaction, moving each one's
+    /// text and parameters into it (https://learn.microsoft.com/dotnet/api/system.data.common.dbbatch).
+    /// </summary>
+    public virtual async Task RunBatchAsync(DbSession db, IReadOnlyList<DbCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var batch = db.Connection.CreateBatch();
+        batch.Transaction = db.Transaction;
+        foreach (var command in commands)
+        {
+            var item = batch.CreateBatchCommand();
+            item.CommandText = command.CommandText;
+            var parameters = new DbParameter[command.Parameters.Count];
+            command.Parameters.CopyTo(parameters, 0);
+            command.Parameters.Clear();
+            item.Parameters.AddRange(parameters);
+            batch.BatchCommands.Add(item);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts a resource's index rows in the session's transaction, each database its cheapest way (SQLite: one
+    /// statement prepared per connection and bound by position, run now; PostgreSQL: one INSERT of column arrays,
+    /// added to the batch).
+    /// </summary>
+    public abstract ValueTask InsertIndexRowsAsync(WriteBatch batch, long resourceKey, string resourceType, IReadOnlyList<Indexing.IndexRow> rows, CancellationToken cancellationToken);
 
     /// <summary>
     /// The column that names one <c>search_index</c> row (the table has no key of its own): SQLite's <c>rowid</c>,
@@ -80,8 +110,8 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual string IndexRowKey => "rowid";
 
     /// <summary>Deletes a resource's index rows by the <see cref="IndexRowKey"/> values read in the same transaction.</summary>
-    public virtual Task DeleteIndexRowsAsync(DbSession db, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken) =>
-        IndexRows.DeleteByRowIdAsync(db, resourceKey, rowKeys, cancellationToken);
+    public virtual ValueTask DeleteIndexRowsAsync(WriteBatch batch, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken) =>
+        IndexRows.DeleteByRowIdAsync(batch, resourceKey, rowKeys, cancellationToken);
 
     /// <summary>
     /// The image of a number as the database stores it, so two numbers compare equal only when they store the same:

@@ -49,10 +49,13 @@ internal sealed class RelationalReindexStore(RelationalResourceStore store) : IR
             }
 
             await ReindexRows.RemoveIndexAsync(db, claimed, cancellationToken);
+            await using var batch = new WriteBatch(db);
             foreach (var item in resources.Where(r => claimed.Contains(r.Resource.Key)))
             {
-                await IndexRows.AddAsync(db, item.Resource.Key, item.Resource.Version.ResourceType, item.Rows, cancellationToken);
+                await IndexRows.AddAsync(batch, item.Resource.Key, item.Resource.Version.ResourceType, item.Rows, cancellationToken);
             }
+
+            await batch.RunAsync(cancellationToken);
 
             return claimed.Count;
         }, cancellationToken);

@@ -40,17 +40,18 @@ internal static class ResourceRows
     }
 
     /// <summary>Moves the resource row to a new current version, whose index rows were extracted with <paramref name="fingerprint"/>.</summary>
-    public static async Task UpdateAsync(
-        DbSession db, long key, long version, bool deleted, DateTimeOffset lastUpdated, string? fingerprint, CancellationToken cancellationToken)
+    public static ValueTask UpdateAsync(
+        WriteBatch batch, long key, long version, bool deleted, DateTimeOffset lastUpdated, string? fingerprint, CancellationToken cancellationToken)
     {
-        await using var command = db.Command(
+        var db = batch.Db;
+        var command = db.Command(
             "UPDATE resources SET version = @version, deleted = @deleted, last_updated = @updated, index_fingerprint = @fp WHERE resource_key = @key")
             .WithInt64("@version", version)
             .With("@deleted", deleted, DbType.Boolean)
             .WithTimestamp(db.Provider, "@updated", lastUpdated)
             .WithText("@fp", fingerprint)
             .WithInt64("@key", key);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return batch.AddAsync(command, cancellationToken);
     }
 
     /// <summary>Removes a resource row this transaction inserted and then gave up (it has no versions yet).</summary>
@@ -61,9 +62,10 @@ internal static class ResourceRows
     }
 
     /// <summary>Inserts one version; <paramref name="json"/> is null for a deletion.</summary>
-    public static async Task InsertVersionAsync(DbSession db, long key, ResourceVersion version, CancellationToken cancellationToken)
+    public static ValueTask InsertVersionAsync(WriteBatch batch, long key, ResourceVersion version, CancellationToken cancellationToken)
     {
-        await using var command = db.Command(
+        var db = batch.Db;
+        var command = db.Command(
             "INSERT INTO resource_versions (resource_key, resource_type, resource_id, version, change, last_updated, json) " +
             "VALUES (@key, @type, @id, @version, @change, @updated, @json)")
             .WithInt64("@key", key)
@@ -73,7 +75,7 @@ internal static class ResourceRows
             .WithInt32("@change", (int)version.Change)
             .WithTimestamp(db.Provider, "@updated", version.LastUpdated)
             .With("@json", version.IsDeleted ? null : version.Json.ToArray(), DbType.Binary);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return batch.AddAsync(command, cancellationToken);
     }
 
     /// <summary>Reads the current version by type and id.</summary>

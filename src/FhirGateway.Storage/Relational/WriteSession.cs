@@ -37,8 +37,9 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         var now = Now(null);
         var key = await ResourceRows.InsertAsync(db, input.ResourceType, id, 1, now, input.Write.IndexFingerprint, cancellationToken)
             ?? throw new InvalidOperationException($"The id assigned to a new {input.ResourceType} was already taken.");
-        await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
-        return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Create, now, false, cancellationToken));
+        await using var batch = new WriteBatch(db);
+        await IdentityKeyRows.AddAsync(batch, key, input.Keys, cancellationToken);
+        return new WriteResult(WriteStatus.Created, await WriteVersionAsync(batch, key, input, id, 1, ResourceChange.Create, now, null, cancellationToken));
     }
 
     // https://hl7.org/fhir/R4/http.html#ccreate: the claim of the criteria, taken in this transaction, decides.
@@ -59,8 +60,9 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
             if (await ClaimRows.TryClaimAsync(db, claim, input.ResourceType, key, now, cancellationToken) ||
                 (claim.ReplacingHolder is { } holder && await ClaimRows.TakeOverAsync(db, claim, input.ResourceType, holder, key, now, cancellationToken)))
             {
-                await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
-                return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Create, now, false, cancellationToken));
+                await using var batch = new WriteBatch(db);
+                await IdentityKeyRows.AddAsync(batch, key, input.Keys, cancellationToken);
+                return new WriteResult(WriteStatus.Created, await WriteVersionAsync(batch, key, input, id, 1, ResourceChange.Create, now, null, cancellationToken));
             }
 
             await ResourceRows.DeleteUnwrittenAsync(db, key, cancellationToken);
@@ -145,14 +147,16 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
 
         var now = Now(c.LastUpdated);
         var tombstone = new ResourceVersion(type, id, c.Version + 1, now, ResourceChange.Delete, ReadOnlyMemory<byte>.Empty);
-        await ResourceRows.UpdateAsync(db, c.Key, tombstone.VersionId, true, now, null, cancellationToken);
-        await ResourceRows.InsertVersionAsync(db, c.Key, tombstone, cancellationToken);
-        await IndexRows.RemoveAllAsync(db, c.Key, cancellationToken);
-        await IdentityKeyRows.RemoveAllAsync(db, c.Key, cancellationToken);
+        await using var batch = new WriteBatch(db);
+        await ResourceRows.UpdateAsync(batch, c.Key, tombstone.VersionId, true, now, null, cancellationToken);
+        await ResourceRows.InsertVersionAsync(batch, c.Key, tombstone, cancellationToken);
+        await IndexRows.RemoveAllAsync(batch, c.Key, cancellationToken);
+        await IdentityKeyRows.RemoveAllAsync(batch, c.Key, cancellationToken);
 
         // A deleted resource matches no criteria: its claims go, so later conditional creates need not take them over.
-        await ClaimRows.RemoveAllAsync(db, c.Key, cancellationToken);
-        await OutboxRows.AddAsync(db, options.OutboxTopics, tombstone, cancellationToken);
+        await ClaimRows.RemoveAllAsync(batch, c.Key, cancellationToken);
+        await OutboxRows.AddAsync(batch, options.OutboxTopics, tombstone, cancellationToken);
+        await batch.RunAsync(cancellationToken);
         return new WriteResult(WriteStatus.Deleted, tombstone);
     }
 
@@ -181,44 +185,54 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
             return null;
         }
 
-        await IdentityKeyRows.AddAsync(db, key, input.Keys, cancellationToken);
-        return new WriteResult(WriteStatus.Created, await WriteVersionAsync(key, input, id, 1, ResourceChange.Update, now, false, cancellationToken));
+        await using var batch = new WriteBatch(db);
+        await IdentityKeyRows.AddAsync(batch, key, input.Keys, cancellationToken);
+        return new WriteResult(WriteStatus.Created, await WriteVersionAsync(batch, key, input, id, 1, ResourceChange.Update, now, null, cancellationToken));
     }
 
     /// <summary>A new version of an existing (possibly deleted) resource: its identity keys become the write's.</summary>
     private async Task<WriteResult> ReplaceAsync(string id, CurrentRow current, WriteInput input, CancellationToken cancellationToken)
     {
+        // The reads first: the statements after them go in one batch.
         var held = await IdentityKeyRows.OfAsync(db, current.Key, cancellationToken);
-        await IdentityKeyRows.AddAsync(db, current.Key, input.Keys.Except(held, StringComparer.Ordinal).ToList(), cancellationToken);
+        var index = await IndexRows.CompareAsync(db, current.Key, input.Write.IndexRows, cancellationToken);
+        await using var batch = new WriteBatch(db);
+        await IdentityKeyRows.AddAsync(batch, current.Key, input.Keys.Except(held, StringComparer.Ordinal).ToList(), cancellationToken);
         var released = held.Except(input.Keys, StringComparer.Ordinal).ToList();
         if (released.Count > 0)
         {
-            await IdentityKeyRows.RemoveAsync(db, current.Key, released, cancellationToken);
+            await IdentityKeyRows.RemoveAsync(batch, current.Key, released, cancellationToken);
         }
 
         var next = current.Version + 1;
         var now = Now(current.LastUpdated);
-        await ResourceRows.UpdateAsync(db, current.Key, next, false, now, input.Write.IndexFingerprint, cancellationToken);
-        var version = await WriteVersionAsync(current.Key, input, id, next, ResourceChange.Update, now, true, cancellationToken);
+        await ResourceRows.UpdateAsync(batch, current.Key, next, false, now, input.Write.IndexFingerprint, cancellationToken);
+        var version = await WriteVersionAsync(batch, current.Key, input, id, next, ResourceChange.Update, now, index, cancellationToken);
         return new WriteResult(current.Deleted ? WriteStatus.Created : WriteStatus.Updated, version);
     }
 
-    /// <summary>Writes the version row, the index rows (changing the previous version's into the new ones) and the outbox items.</summary>
+    /// <summary>
+    /// Adds the version row, the index rows (all of them for a new resource, or <paramref name="index"/>, the change
+    /// from the previous version's) and the outbox items to the write's batch, then runs it: the write's last step.
+    /// </summary>
     private async Task<ResourceVersion> WriteVersionAsync(
-        long key, WriteInput input, string id, long versionId, ResourceChange change, DateTimeOffset now, bool replaceIndex, CancellationToken cancellationToken)
+        WriteBatch batch, long key, WriteInput input, string id, long versionId, ResourceChange change, DateTimeOffset now, IndexChange? index,
+        CancellationToken cancellationToken)
     {
         var json = ResourceStamp.Serialize(input.Write.Resource, id, versionId, now);
         var version = new ResourceVersion(input.ResourceType, id, versionId, now, change, json);
-        await ResourceRows.InsertVersionAsync(db, key, version, cancellationToken);
-        if (replaceIndex)
+        await ResourceRows.InsertVersionAsync(batch, key, version, cancellationToken);
+        if (index is not null)
         {
-            await IndexRows.ReplaceAsync(db, key, input.ResourceType, input.Write.IndexRows, cancellationToken);
+            await IndexRows.ApplyAsync(batch, key, input.ResourceType, index, cancellationToken);
         }
         else
         {
-            await IndexRows.AddAsync(db, key, input.ResourceType, input.Write.IndexRows, cancellationToken);
+            await IndexRows.AddAsync(batch, key, input.ResourceType, input.Write.IndexRows, cancellationToken);
         }
-        await OutboxRows.AddAsync(db, input.Write.OutboxTopics, version, cancellationToken);
+
+        await OutboxRows.AddAsync(batch, input.Write.OutboxTopics, version, cancellationToken);
+        await batch.RunAsync(cancellationToken);
         return version;
     }
 

@@ -25,8 +25,8 @@ internal sealed class EntryExecutor(ResourceInteractions interactions, HistoryIn
         var pre = entry.Preconditions;
         var result = entry.Kind switch
         {
-            EntryKind.Read => await interactions.ReadAsync(ops, type, entry.Id!, pre, cancellationToken),
-            EntryKind.VRead => await interactions.VReadAsync(ops, type, entry.Id!, entry.VersionId!, cancellationToken),
+            EntryKind.Read => await interactions.ReadAsync(ops, type, entry.Id!, pre, cancellationToken, ReadSubsets.Of(entry.Query, type, strict: false)),
+            EntryKind.VRead => await interactions.VReadAsync(ops, type, entry.Id!, entry.VersionId!, cancellationToken, ReadSubsets.Of(entry.Query, type, strict: false)),
             EntryKind.Create => await interactions.CreateAsync(ops, type, entry.Resource!, pre, cancellationToken, assignedId, prepared),
             EntryKind.Update => await interactions.UpdateAsync(ops, type, entry.Id!, entry.Resource!, pre, cancellationToken),
             EntryKind.ConditionalUpdate => await interactions.ConditionalUpdateAsync(ops, type, entry.Criteria, entry.Resource!, pre, cancellationToken, assignedId),

@@ -66,10 +66,10 @@ internal static class EntryRequestParser
         {
             ("GET", 1) => parsed with { Kind = EntryKind.Search, Query = query },
             ("GET", 2) when segments[1] == "_history" => parsed with { Kind = EntryKind.History, Query = query },
-            ("GET", 2) => parsed with { Kind = EntryKind.Read, Id = segments[1] },
+            ("GET", 2) => parsed with { Kind = EntryKind.Read, Id = segments[1], Query = query },
             ("GET", 3) when segments[2] == "_history" => parsed with { Kind = EntryKind.History, Id = segments[1], Query = query },
             ("GET", 3) when CompartmentSearch(segments) is { } compartment => parsed with { Kind = EntryKind.Search, Type = segments[2], Compartment = compartment, Query = query },
-            ("GET", 4) when segments[2] == "_history" => parsed with { Kind = EntryKind.VRead, Id = segments[1], VersionId = segments[3] },
+            ("GET", 4) when segments[2] == "_history" => parsed with { Kind = EntryKind.VRead, Id = segments[1], VersionId = segments[3], Query = query },
             ("POST", 1) when !conditional => WithResource(parsed with { Kind = EntryKind.Create }),
             ("PUT", 1) when conditional => WithResource(parsed with { Kind = EntryKind.ConditionalUpdate, Criteria = CriteriaQuery.Parse(relative) }),
             ("PUT", 2) => WithResource(parsed with { Kind = EntryKind.Update, Id = segments[1] }),

@@ -45,6 +45,8 @@ internal static class EntryResponses
         {
             ReturnPreference.OperationOutcome when result.Message is { } message =>
                 response with { Outcome = OperationOutcomes.Success(traceId, message, result.Warnings) },
+            ReturnPreference.Representation when result.StatusCode != StatusCodes.Status304NotModified && result.SubsetResource() is { } subset =>
+                response with { ResourceNode = subset },
             ReturnPreference.Representation when result.StatusCode != StatusCodes.Status304NotModified && version is { IsDeleted: false } =>
                 response with { Resource = version },
             _ => response,

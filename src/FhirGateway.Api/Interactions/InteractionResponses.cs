@@ -42,7 +42,9 @@ internal static class InteractionResponses
         if (preference == ReturnPreference.Representation && result.StatusCode != StatusCodes.Status304NotModified &&
             result.Version is { IsDeleted: false } current)
         {
-            return StoredResources.WriteAsync(context, current, result.StatusCode);
+            return result.SubsetResource() is { } subset
+                ? FhirResourceResult.WriteAsync(context, subset, result.StatusCode)
+                : StoredResources.WriteAsync(context, current, result.StatusCode);
         }
 
         response.StatusCode = result.StatusCode;

@@ -1,5 +1,6 @@
 using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Serialization;
+using FhirGateway.Search.Results;
 using FhirGateway.Storage;
 
 namespace FhirGateway.Api.Interactions;
@@ -28,6 +29,13 @@ internal sealed record InteractionResult(int StatusCode)
     /// <c>Prefer: return=OperationOutcome</c>.
     /// </summary>
     public IReadOnlyList<ParseIssue> Warnings { get; init; } = [];
+
+    /// <summary>What of a read's resource the client asked for (<c>_summary</c>, <c>_elements</c>); null or whole for all of it.</summary>
+    public ReadSubset? Subset { get; init; }
+
+    /// <summary>The read's resource as the client asked for it, when <see cref="Subset"/> leaves something out; null otherwise.</summary>
+    public ElementNode? SubsetResource() =>
+        Subset is { Applies: true } subset && Version is { IsDeleted: false } version ? subset.Applied(version) : null;
 
     /// <summary>An OperationOutcome that is the result itself (for example of <c>$validate</c>).</summary>
     public ElementNode? Outcome { get; init; }

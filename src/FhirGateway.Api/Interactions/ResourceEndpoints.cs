@@ -26,14 +26,16 @@ internal static class ResourceEndpoints
     private static async Task Read(HttpContext context, string type)
     {
         var (interactions, store) = Services(context);
-        var result = await interactions.ReadAsync(store, type, context.Route("id"), Preconditions.FromHeaders(context.Request), context.RequestAborted);
+        var subset = ReadSubsets.Of(context.Request, type);
+        var result = await interactions.ReadAsync(store, type, context.Route("id"), Preconditions.FromHeaders(context.Request), context.RequestAborted, subset);
         await InteractionResponses.WriteAsync(context, result);
     }
 
     private static async Task VRead(HttpContext context, string type)
     {
         var (interactions, store) = Services(context);
-        var result = await interactions.VReadAsync(store, type, context.Route("id"), context.Route("vid"), context.RequestAborted);
+        var subset = ReadSubsets.Of(context.Request, type);
+        var result = await interactions.VReadAsync(store, type, context.Route("id"), context.Route("vid"), context.RequestAborted, subset);
         await InteractionResponses.WriteAsync(context, result);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FhirGateway.Fhir.Definitions;
 using FhirGateway.Search.Configuration;
 using FhirGateway.Search.Diagnostics;
 using FhirGateway.Search.Query;
@@ -89,26 +90,35 @@ public sealed class SearchService
         }
 
         var criteria = query.Criteria.ToList();
-        if (options.Compartment is { } compartment)
-        {
-            if (resourceType is null)
-            {
-                throw new ArgumentException("A compartment search names the resource type searched.", nameof(resourceType));
-            }
-
-            if (CompartmentCriterion(compartment, resourceType) is not { } inCompartment)
-            {
-                return SearchOutcome.Empty(query, options, _clock.GetUtcNow(), _settings.DefaultCount);
-            }
-
-            criteria.Add(inCompartment);
-        }
-
         var types = query.ResourceTypes;
         if (resourceType is null && options.ReadableTypes is { } readable)
         {
             // A system search never returns what the caller may not read, whatever _type asks for.
             types = (types ?? (IEnumerable<string>)readable).Where(readable.Contains).Order(StringComparer.Ordinal).ToList();
+        }
+
+        if (options.Compartment is { } compartment)
+        {
+            if (resourceType is null)
+            {
+                // GET [base]/Patient/[id]/* (https://hl7.org/fhir/R4/compartmentdefinition.html#search): every type in
+                // the compartment (of those _type names), each through its own compartment parameters only.
+                (types, var inAny) = CompartmentCriteria(compartment, types);
+                if (inAny is null)
+                {
+                    return SearchOutcome.Empty(query, options, _clock.GetUtcNow(), _settings.DefaultCount);
+                }
+
+                criteria.Add(inAny);
+            }
+            else if (CompartmentCriterion(compartment, resourceType) is { } inCompartment)
+            {
+                criteria.Add(inCompartment);
+            }
+            else
+            {
+                return SearchOutcome.Empty(query, options, _clock.GetUtcNow(), _settings.DefaultCount);
+            }
         }
 
         if (types is { Count: 0 })
@@ -144,6 +154,26 @@ public sealed class SearchService
         {
             DefaultPageSize = _settings.DefaultCount,
         };
+    }
+
+    /// <summary>
+    /// The types of a compartment among <paramref name="types"/> (null: every type), and the criterion that a resource
+    /// of any of them is in the compartment through its own type's parameters; null when none is ever in it.
+    /// </summary>
+    private (IReadOnlyList<string> Types, SearchCriterion? Criterion) CompartmentCriteria(CompartmentReference compartment, IReadOnlyList<string>? types)
+    {
+        var inTypes = new List<string>();
+        var alternatives = new List<SearchCriterion>();
+        foreach (var type in types ?? FhirModel.R4.ResourceTypes.Select(t => t.Name).Order(StringComparer.Ordinal).ToList())
+        {
+            if (CompartmentCriterion(compartment, type) is { } criterion)
+            {
+                inTypes.Add(type);
+                alternatives.Add(new OfTypesCriterion([type], criterion));
+            }
+        }
+
+        return (inTypes, alternatives.Count == 0 ? null : new AnyOfCriterion(alternatives));
     }
 
     /// <summary>

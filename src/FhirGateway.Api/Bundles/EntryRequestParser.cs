@@ -68,7 +68,8 @@ internal static class EntryRequestParser
             ("GET", 2) when segments[1] == "_history" => parsed with { Kind = EntryKind.History, Query = query },
             ("GET", 2) => parsed with { Kind = EntryKind.Read, Id = segments[1], Query = query },
             ("GET", 3) when segments[2] == "_history" => parsed with { Kind = EntryKind.History, Id = segments[1], Query = query },
-            ("GET", 3) when CompartmentSearch(segments) is { } compartment => parsed with { Kind = EntryKind.Search, Type = segments[2], Compartment = compartment, Query = query },
+            ("GET", 3) when CompartmentSearch(segments) is { } compartment =>
+                parsed with { Kind = EntryKind.Search, Type = segments[2] == "*" ? null : segments[2], Compartment = compartment, Query = query },
             ("GET", 4) when segments[2] == "_history" => parsed with { Kind = EntryKind.VRead, Id = segments[1], VersionId = segments[3], Query = query },
             ("POST", 1) when !conditional => WithResource(parsed with { Kind = EntryKind.Create }),
             ("PUT", 1) when conditional => WithResource(parsed with { Kind = EntryKind.ConditionalUpdate, Criteria = CriteriaQuery.Parse(relative) }),
@@ -84,14 +85,14 @@ internal static class EntryRequestParser
     }
 
     /// <summary>
-    /// <c>Patient/[id]/[type]</c> for a type in the Patient compartment (https://hl7.org/fhir/R4/compartmentdefinition.html#search),
+    /// <c>Patient/[id]/[type]</c> for a type in the Patient compartment, or <c>Patient/[id]/*</c> (https://hl7.org/fhir/R4/compartmentdefinition.html#search),
     /// as the compartment routes take it; null for any other three segments.
     /// </summary>
     private static CompartmentReference? CompartmentSearch(string[] segments)
     {
         var compartment = CompartmentDefinition.Patient;
-        return segments[0] == compartment.Code && FhirModel.R4.TryGetResourceType(segments[2], out _) &&
-            (compartment.ParametersFor(segments[2]).Count > 0 || segments[2] == compartment.Code)
+        return segments[0] == compartment.Code &&
+            (segments[2] == "*" || (FhirModel.R4.TryGetResourceType(segments[2], out _) && (compartment.ParametersFor(segments[2]).Count > 0 || segments[2] == compartment.Code)))
             ? new CompartmentReference(compartment.Code, segments[1])
             : null;
     }

@@ -9,7 +9,7 @@ namespace FhirGateway.Api.Search;
 /// <summary>
 /// The search routes (https://hl7.org/fhir/R4/http.html#search): <c>GET [base]/[type]?...</c>, <c>POST
 /// [base]/[type]/_search</c>, <c>GET [base]?...</c>, <c>POST [base]/_search</c> and <c>GET
-/// [base]/Patient/[id]/[type]?...</c>. Type routes are literal per type like the other interactions; the
+/// [base]/Patient/[id]/[type]?...</c> (and <c>/*</c> for every type in the compartment). Type routes are literal per type like the other interactions; the
 /// compartment routes are literal per type in the compartment, so they never compete with <c>_history</c> or
 /// <c>$validate</c> for the third segment.
 /// </summary>
@@ -44,6 +44,13 @@ internal static class SearchEndpoints
                 [inCompartment],
                 c => SearchRequests.SearchAsync(c, name, new CompartmentReference(compartment.Code, c.Route("id")), fromForm: false));
         }
+
+        // GET [base]/Patient/[id]/*: every type in the compartment, each through its own compartment parameters.
+        fhir.MapFhir(
+            "GET",
+            $"/{compartment.Code}/{{id:{FhirRouteConstraints.Id}}}/*",
+            [inCompartment],
+            c => SearchRequests.SearchAsync(c, null, new CompartmentReference(compartment.Code, c.Route("id")), fromForm: false));
 
         return fhir;
     }

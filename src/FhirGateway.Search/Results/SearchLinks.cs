@@ -22,6 +22,11 @@ internal static class SearchLinks
         {
             url.Append('/').Append(resourceType);
         }
+        else if (compartment is not null)
+        {
+            // Every type in the compartment: GET [base]/Patient/[id]/*.
+            url.Append("/*");
+        }
 
         var separator = '?';
         foreach (var (name, value) in used)

@@ -67,6 +67,13 @@ public sealed record CompositeCriterion(IReadOnlyList<IReadOnlyList<CompositeCom
 /// <param name="Predicate">What the row must match.</param>
 public sealed record CompositeComponent(string Parameter, Indexing.IndexKind Kind, IndexPredicate Predicate);
 
+/// <summary>
+/// The resource is of one of <paramref name="Types"/> and meets <paramref name="Criterion"/>: a condition for some of
+/// the types a search spans, such as each type's own compartment parameters in <c>GET Patient/[id]/*</c>
+/// (https://hl7.org/fhir/R4/compartmentdefinition.html#search), ORed in an <see cref="AnyOfCriterion"/>.
+/// </summary>
+public sealed record OfTypesCriterion(IReadOnlyList<string> Types, SearchCriterion Criterion) : SearchCriterion;
+
 /// <summary><c>_id</c> (https://hl7.org/fhir/R4/search.html#id): the logical id is one of <paramref name="Ids"/>.</summary>
 /// <param name="Ids">The ids; at least one.</param>
 public sealed record IdCriterion(IReadOnlyList<string> Ids) : SearchCriterion;

@@ -59,12 +59,17 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
             "batch",
             B.Entry("GET", $"Patient/{patient}/Observation"),
             B.Entry("GET", $"Patient/{patient}/Patient"),
-            B.Entry("GET", $"Patient/{patient}/Organization"));
+            B.Entry("GET", $"Patient/{patient}/Organization"),
+            B.Entry("GET", $"Patient/{patient}/*"));
 
         using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
 
         var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
-        Assert.Equal(["200 OK", "200 OK", "400 Bad Request"], entries.Select(e => e.Status()));
+        Assert.Equal(["200 OK", "200 OK", "400 Bad Request", "200 OK"], entries.Select(e => e.Status()));
+        Assert.Equal(
+            new[] { observationId, patient }.Order(StringComparer.Ordinal),
+            entries[3].Resource()!.Entries().Select(e => e.Resource()!.Value("id")).Order(StringComparer.Ordinal));
+        Assert.StartsWith($"http://localhost/fhir/Patient/{patient}/*", entries[3].Resource()!.Link("self"), StringComparison.Ordinal);
         Assert.Equal(observationId, Assert.Single(entries[0].Resource()!.Entries()).Resource()!.Value("id"));
         Assert.StartsWith($"http://localhost/fhir/Patient/{patient}/Observation", entries[0].Resource()!.Link("self"), StringComparison.Ordinal);
         Assert.Equal(patient, Assert.Single(entries[1].Resource()!.Entries()).Resource()!.Value("id"));

@@ -305,6 +305,30 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
     }
 
     [DatabaseFact]
+    public async Task The_whole_patient_compartment_spans_its_types_with_links_that_page()
+    {
+        using var client = gateway.CreateClient();
+        var code = SearchTestData.UniqueCode();
+        var patient = await client.CreateAsync("Patient", SearchTestData.Patient("Whole"));
+        var other = await client.CreateAsync("Patient", SearchTestData.Patient("Whole"));
+        var first = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+        var second = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+        await client.CreateAsync("Observation", SearchTestData.Observation(other, code));
+
+        var all = await client.SearchAsync($"/fhir/Patient/{patient}/*");
+        var observations = await client.SearchAsync($"/fhir/Patient/{patient}/*?_type=Observation&_count=1");
+        var next = await client.SearchAsync(observations.Link("next")!);
+
+        Assert.Equal(
+            new[] { $"Observation/{first}", $"Observation/{second}", $"Patient/{patient}" }.Order(StringComparer.Ordinal),
+            all.Entries("match").Order(StringComparer.Ordinal));
+        Assert.StartsWith($"http://localhost/fhir/Patient/{patient}/*?", all.Link("self"), StringComparison.Ordinal);
+        Assert.Equal(
+            new[] { $"Observation/{first}", $"Observation/{second}" }.Order(StringComparer.Ordinal),
+            observations.Entries("match").Concat(next.Entries("match")).Order(StringComparer.Ordinal));
+    }
+
+    [DatabaseFact]
     public async Task Search_routes_leave_the_other_routes_alone()
     {
         using var client = gateway.CreateClient();

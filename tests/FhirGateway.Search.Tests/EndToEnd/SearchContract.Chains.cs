@@ -64,4 +64,24 @@ public abstract partial class SearchContract
         Assert.Equal(["peter"], await H.IdsAsync("Patient", "", inPeter));
         Assert.Empty(await H.IdsAsync("Organization", "", inPeter));
     }
+
+    [DatabaseFact]
+    public async Task The_whole_compartment_holds_each_type_through_its_own_parameters()
+    {
+        await PutFamiliesAsync();
+        await PutAsync(
+            """{"resourceType":"Encounter","id":"e1","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"HH"},"subject":{"reference":"Patient/peter"}}""",
+            """{"resourceType":"Encounter","id":"e2","status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"HH"},"subject":{"reference":"Patient/jim"}}""",
+            // focus is a search parameter of Observation but not one of its compartment parameters (subject, performer).
+            """{"resourceType":"Observation","id":"o5","status":"final","code":{"text":"focus"},"subject":{"reference":"Patient/jim"},"focus":[{"reference":"Patient/peter"}]}""");
+        var inPeter = new SearchOptions { BaseUrl = SearchHarness.BaseUrl, Compartment = new CompartmentReference("Patient", "peter") };
+
+        Assert.Equal(["e1", "o1", "o2", "peter"], (await H.IdsAsync(null, "", inPeter)).Order(StringComparer.Ordinal));
+        Assert.Equal(["o5"], await H.IdsAsync("Observation", "focus=Patient/peter"));
+        Assert.Equal(["o1", "o2"], (await H.IdsAsync(null, "_type=Observation", inPeter)).Order(StringComparer.Ordinal));
+        Assert.Equal(["e1"], await H.IdsAsync(null, "_type=Encounter,Organization", inPeter));
+        Assert.Empty(await H.IdsAsync(null, "_type=Organization", inPeter));
+        Assert.Equal(["o1"], await H.IdsAsync(null, "_id=o1,o3,e2", inPeter));
+        Assert.Equal(["e2", "jim", "o3", "o5"], (await H.IdsAsync(null, "", new SearchOptions { BaseUrl = SearchHarness.BaseUrl, Compartment = new CompartmentReference("Patient", "jim") })).Order(StringComparer.Ordinal));
+    }
 }

@@ -195,6 +195,10 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         ReverseChainCriterion => 5,
         MissingCriterion { Missing: false } => 20,
         AnyOfCriterion any when any.AnyOf.All(a => Score(a) != NotDrivable) => any.AnyOf.Max(Score) + 1,
+        OfTypesCriterion ofTypes => Score(ofTypes.Criterion),
+
+        // At the top level the id is a condition on the row itself (ChooseDriver); inside an alternative, a lookup by id.
+        IdCriterion => 0,
         _ => NotDrivable,
     };
 
@@ -239,6 +243,30 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 var s = Alias("s");
                 sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
                 AppendRowsOf(sql, s, types, missing.Parameter, missing.Kind);
+                break;
+            }
+
+            case OfTypesCriterion ofTypes:
+            {
+                var both = types is null ? ofTypes.Types : ofTypes.Types.Where(types.Contains).ToList();
+                if (both.Count == 0)
+                {
+                    sql.Append("SELECT resource_key FROM resources WHERE 1 = 0");
+                }
+                else
+                {
+                    AppendKeys(sql, both, ofTypes.Criterion);
+                }
+
+                break;
+            }
+
+            case IdCriterion id:
+            {
+                var t = Alias("t");
+                sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(t).Append(" WHERE ");
+                AppendTypes(sql, t + ".resource_type", types);
+                sql.Append(" AND ").Append(t).Append(".resource_id IN (").Append(id.Ids.Count == 0 ? "NULL" : TextList(id.Ids)).Append(')');
                 break;
             }
 
@@ -351,6 +379,14 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
             case NotCriterion not:
                 sql.Append("NOT (");
                 AppendCheck(sql, r, not.Criterion);
+                sql.Append(')');
+                break;
+
+            case OfTypesCriterion ofTypes:
+                sql.Append('(');
+                AppendTypes(sql, r + ".resource_type", ofTypes.Types);
+                sql.Append(" AND ");
+                AppendCheck(sql, r, ofTypes.Criterion);
                 sql.Append(')');
                 break;
 

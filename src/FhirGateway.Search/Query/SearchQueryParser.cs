@@ -76,7 +76,7 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
                 continue;
             }
 
-            if (ParseCriterion(state, state.Types ?? ["Resource"], name, value) is { } criterion)
+            if (ParseCriterion(state, state.Types is { Count: > 0 } types ? types : ["Resource"], name, value) is { } criterion)
             {
                 state.Criteria.Add(criterion);
                 state.Used.Add(new(name, value));
@@ -110,6 +110,7 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
     private static List<string>? ParseTypes(ParseState state, List<KeyValuePair<string, string>> parameters)
     {
         List<string>? types = null;
+        var named = false;
         foreach (var (name, value) in parameters.Where(p => p.Key == "_type"))
         {
             var found = new List<string>();
@@ -126,11 +127,14 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
             }
 
             // Repeated _type parameters must all hold: the types in every one of them.
+            named |= found.Count > 0;
             types = types is null ? found : types.Intersect(found).ToList();
             state.Used.Add(new(name, value));
         }
 
-        return types is { Count: 0 } ? null : types?.Distinct().ToList();
+        // No type named at all (_type= with no value) restricts nothing; types named in parameters that share none
+        // leave nothing to search (an empty list, which the search answers with no matches).
+        return types is null || (types.Count == 0 && !named) ? null : types.Distinct().ToList();
     }
 
     /// <summary>The mutable state of one parse.</summary>

@@ -52,8 +52,9 @@ public sealed record ReadSubset(SummaryMode Summary, IReadOnlyList<string>? Elem
             }
             else if (name == "_elements")
             {
+                // A repeated _elements replaces the one before, as in search (SearchQueryParser).
                 var type = FhirModel.R4.FindType(resourceType);
-                elements ??= [];
+                elements = [];
                 foreach (var element in SearchValues.Split(value, ',').Select(SearchValues.Unescape).Where(e => e.Length > 0))
                 {
                     if (type is not null && type.FindElement(element) is null && !type.TryGetProperty(element, out _))

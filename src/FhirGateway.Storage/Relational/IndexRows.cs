@@ -73,23 +73,12 @@ internal static class IndexRows
     }
 
     /// <summary>
-    /// Removes rows of a resource by their row keys (<see cref="RelationalProvider.IndexRowKey"/>): one statement reused
-    /// per row, run now, where the database does not batch; a statement per row in the batch where it does.
+    /// Removes rows of a resource by their SQLite <c>rowid</c>: one statement reused per row, run now (SQLite does not
+    /// batch; PostgreSQL overrides <see cref="RelationalProvider.DeleteIndexRowsAsync"/> with one statement in the batch).
     /// </summary>
     public static async ValueTask DeleteByRowIdAsync(WriteBatch batch, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken)
     {
-        const string Sql = "DELETE FROM search_index WHERE rowid = @row AND resource_key = @key";
-        if (batch.Db.Provider.BatchesWrites)
-        {
-            foreach (var key in rowKeys)
-            {
-                await batch.AddAsync(batch.Db.Command(Sql).WithInt64("@key", resourceKey).With("@row", key, System.Data.DbType.Int64), cancellationToken);
-            }
-
-            return;
-        }
-
-        await using var command = batch.Db.Command(Sql)
+        await using var command = batch.Db.Command("DELETE FROM search_index WHERE rowid = @row AND resource_key = @key")
             .WithInt64("@key", resourceKey)
             .WithInt64("@row", 0);
         var row = command.Parameters["@row"];

@@ -76,7 +76,8 @@ internal abstract class RelationalProvider : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="commands"/> in order in one ADO.NET batch in the session's transaction, moving each one's
-    /// text and parameters into it (https://learn.microsoft.com/dotnet/api/system.data.common.dbbatch).
+    /// text and parameters into it (https://learn.microsoft.com/dotnet/api/system.data.common.dbbatch); the store's
+    /// statements are all text with the default timeout, so nothing else is carried over.
     /// </summary>
     public virtual async Task RunBatchAsync(DbSession db, IReadOnlyList<DbCommand> commands, CancellationToken cancellationToken)
     {
@@ -109,7 +110,10 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// </summary>
     public virtual string IndexRowKey => "rowid";
 
-    /// <summary>Deletes a resource's index rows by the <see cref="IndexRowKey"/> values read in the same transaction.</summary>
+    /// <summary>
+    /// Deletes a resource's index rows by the <see cref="IndexRowKey"/> values read in the same transaction. The default
+    /// runs at once by <c>rowid</c>; a provider that batches writes overrides it.
+    /// </summary>
     public virtual ValueTask DeleteIndexRowsAsync(WriteBatch batch, long resourceKey, IReadOnlyList<object> rowKeys, CancellationToken cancellationToken) =>
         IndexRows.DeleteByRowIdAsync(batch, resourceKey, rowKeys, cancellationToken);
 

@@ -95,6 +95,7 @@ public sealed class ReadSubsetTests(SqliteGateway gateway) : IClassFixture<Sqlit
         Assert.True(IsSubsetted(entries[0].Resource()!));
         Assert.Null(entries[1].Resource()!.Child("text"));
         Assert.NotNull(entries[1].Resource()!.Child("contact"));
+        Assert.True(IsSubsetted(entries[1].Resource()!));
     }
 
     [Fact]
@@ -110,6 +111,8 @@ public sealed class ReadSubsetTests(SqliteGateway gateway) : IClassFixture<Sqlit
         await OutcomeAssert.IsOutcomeAsync(count, 400, "invalid");
         await OutcomeAssert.IsOutcomeAsync(unknown, 400, "invalid");
         await OutcomeAssert.IsOutcomeAsync(strict, 400, "invalid");
+        using var unknownType = await client.GetAsync($"/fhir/NotAType/{id}?_summary=count");
+        Assert.Equal(404, (int)unknownType.StatusCode);
     }
 
     private static async Task<string> CreateAsync(HttpClient client)

@@ -82,6 +82,10 @@ public abstract partial class SearchContract
         Assert.Equal(["e1"], await H.IdsAsync(null, "_type=Encounter,Organization", inPeter));
         Assert.Empty(await H.IdsAsync(null, "_type=Organization", inPeter));
         Assert.Equal(["o1"], await H.IdsAsync(null, "_id=o1,o3,e2", inPeter));
+
+        // Repeated _type parameters sharing no type leave nothing, in the compartment as in any system search.
+        Assert.Empty(await H.IdsAsync(null, "_type=Observation&_type=Encounter", inPeter));
+        Assert.Empty(await H.IdsAsync(null, "_type=Observation&_type=Encounter"));
         Assert.Equal(["e2", "jim", "o3", "o5"], (await H.IdsAsync(null, "", new SearchOptions { BaseUrl = SearchHarness.BaseUrl, Compartment = new CompartmentReference("Patient", "jim") })).Order(StringComparer.Ordinal));
     }
 }

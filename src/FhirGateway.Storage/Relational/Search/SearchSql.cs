@@ -197,7 +197,9 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         AnyOfCriterion any when any.AnyOf.All(a => Score(a) != NotDrivable) => any.AnyOf.Max(Score) + 1,
         OfTypesCriterion ofTypes => Score(ofTypes.Criterion),
 
-        // At the top level the id is a condition on the row itself (ChooseDriver); inside an alternative, a lookup by id.
+        // At the top level the id is a condition on the row itself (ChooseDriver); inside an alternative of named types
+        // (OfTypesCriterion), a lookup by type and id. resources has no index that starts with the id, so the driver
+        // needs the types: an alternative without them (null types, in AppendKeys) would read every resource.
         IdCriterion => 0,
         _ => NotDrivable,
     };
@@ -263,6 +265,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
 
             case IdCriterion id:
             {
+                // Without types (never built so: compartment criteria name theirs) this reads every resource, but correctly.
                 var t = Alias("t");
                 sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(t).Append(" WHERE ");
                 AppendTypes(sql, t + ".resource_type", types);
@@ -380,6 +383,10 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 sql.Append("NOT (");
                 AppendCheck(sql, r, not.Criterion);
                 sql.Append(')');
+                break;
+
+            case OfTypesCriterion { Types.Count: 0 }:
+                sql.Append("1 = 0");
                 break;
 
             case OfTypesCriterion ofTypes:

@@ -8,30 +8,12 @@ namespace FhirGateway.Storage.Tests.Contract;
 /// A write's statements without results reach PostgreSQL in one batch (WriteBatch): counted as the database client's
 /// own spans (Npgsql's ActivitySource, one per command or batch sent), within one trace started by the test.
 /// </summary>
-public sealed class PostgresRoundTripTests : IAsyncLifetime
+public sealed class PostgresRoundTripTests : PostgresSchemaTest
 {
-    private PostgresHarness? _harness;
-
-    public async Task InitializeAsync()
-    {
-        if (PostgresEnvironment.SkipReason is null)
-        {
-            _harness = await PostgresHarness.CreateAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_harness is not null)
-        {
-            await _harness.DisposeAsync();
-        }
-    }
-
     [PostgresFact]
     public async Task A_create_sends_its_row_then_one_batch_and_an_update_its_reads_then_one_batch()
     {
-        var store = _harness!.Store;
+        var store = Harness.Store;
         await store.CreateAsync(TestResources.PatientWrite("Warm", "9000000009"));
 
         // Insert of the resource row (its key is needed), then identity keys, version and index rows together.

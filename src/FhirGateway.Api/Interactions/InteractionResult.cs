@@ -34,8 +34,17 @@ internal sealed record InteractionResult(int StatusCode)
     public ReadSubset? Subset { get; init; }
 
     /// <summary>The read's resource as the client asked for it, when <see cref="Subset"/> leaves something out; null otherwise.</summary>
-    public ElementNode? SubsetResource() =>
-        Subset is { Applies: true } subset && Version is { IsDeleted: false } version ? subset.Applied(version) : null;
+    public ElementNode? SubsetResource()
+    {
+        if (Subset is not { Applies: true } subset || Version is not { IsDeleted: false } version)
+        {
+            return null;
+        }
+
+        var resource = Formats.StoredResources.ToTree(version);
+        subset.Apply(resource);
+        return resource;
+    }
 
     /// <summary>An OperationOutcome that is the result itself (for example of <c>$validate</c>).</summary>
     public ElementNode? Outcome { get; init; }

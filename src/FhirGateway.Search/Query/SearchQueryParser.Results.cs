@@ -122,15 +122,7 @@ public sealed partial class SearchQueryParser
 
     private static void ParseSummary(ParseState state, string name, string value)
     {
-        SummaryMode? mode = value switch
-        {
-            "true" => SummaryMode.True,
-            "false" => SummaryMode.None,
-            "text" => SummaryMode.Text,
-            "data" => SummaryMode.Data,
-            "count" => SummaryMode.Count,
-            _ => null,
-        };
+        var mode = ResultParameterValues.Summary(value);
         if (mode is null)
         {
             state.Error(SearchIssueCodes.InvalidValue, name + "=" + value, "_summary must be true, false, text, data or count.");
@@ -146,9 +138,9 @@ public sealed partial class SearchQueryParser
     {
         var elements = new List<string>();
         var type = resourceType is null ? null : FhirModel.R4.FindType(resourceType);
-        foreach (var element in SearchValues.Split(value, ',').Select(SearchValues.Unescape).Where(e => e.Length > 0))
+        foreach (var element in ResultParameterValues.Elements(value))
         {
-            if (type is null || type.FindElement(element) is not null || type.TryGetProperty(element, out _))
+            if (ResultParameterValues.IsElementOf(type, element))
             {
                 elements.Add(element);
             }

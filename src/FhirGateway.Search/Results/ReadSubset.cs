@@ -32,17 +32,10 @@ public sealed record ReadSubset(SummaryMode Summary, IReadOnlyList<string>? Elem
         {
             if (name == "_summary")
             {
-                SummaryMode? mode = value switch
+                var mode = ResultParameterValues.Summary(value);
+                if (mode is null or SummaryMode.Count)
                 {
-                    "true" => SummaryMode.True,
-                    "false" => SummaryMode.None,
-                    "text" => SummaryMode.Text,
-                    "data" => SummaryMode.Data,
-                    _ => null,
-                };
-                if (mode is null)
-                {
-                    error = value == "count"
+                    error = mode == SummaryMode.Count
                         ? "_summary=count applies to searches; a read returns the resource (true, false, text or data)."
                         : "_summary must be true, false, text or data on a read.";
                     return null;
@@ -55,9 +48,9 @@ public sealed record ReadSubset(SummaryMode Summary, IReadOnlyList<string>? Elem
                 // A repeated _elements replaces the one before, as in search (SearchQueryParser).
                 var type = FhirModel.R4.FindType(resourceType);
                 elements = [];
-                foreach (var element in SearchValues.Split(value, ',').Select(SearchValues.Unescape).Where(e => e.Length > 0))
+                foreach (var element in ResultParameterValues.Elements(value))
                 {
-                    if (type is not null && type.FindElement(element) is null && !type.TryGetProperty(element, out _))
+                    if (!ResultParameterValues.IsElementOf(type, element))
                     {
                         if (strict)
                         {
@@ -84,15 +77,4 @@ public sealed record ReadSubset(SummaryMode Summary, IReadOnlyList<string>? Elem
 
     /// <summary>Removes what the subset leaves out of <paramref name="resource"/>, in place, and tags it SUBSETTED.</summary>
     public void Apply(ElementNode resource) => ResourceSubsetter.Apply(resource, Summary, Elements);
-
-    /// <summary>A stored version as a resource tree with the subset applied.</summary>
-    public ElementNode Applied(Storage.ResourceVersion version)
-    {
-        var parsed = Fhir.Serialization.FhirJsonReader.Parse(version.Json.Span);
-        var resource = parsed.Success
-            ? parsed.Resource!
-            : throw new InvalidOperationException($"A stored {version.ResourceType} version cannot be read back ({parsed.Issues.Count} issues).");
-        Apply(resource);
-        return resource;
-    }
 }

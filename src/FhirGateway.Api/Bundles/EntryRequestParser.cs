@@ -1,3 +1,4 @@
+using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.RequestBodies;
@@ -91,7 +92,7 @@ internal static class EntryRequestParser
     private static CompartmentReference? CompartmentSearch(string[] segments)
     {
         var compartment = CompartmentDefinition.Patient;
-        return segments[0] == compartment.Code &&
+        return segments[0] == compartment.Code && FhirRouteConstraints.IsIdSegment(segments[1]) &&
             (segments[2] == "*" || (FhirModel.R4.TryGetResourceType(segments[2], out _) && (compartment.ParametersFor(segments[2]).Count > 0 || segments[2] == compartment.Code)))
             ? new CompartmentReference(compartment.Code, segments[1])
             : null;

@@ -11,9 +11,12 @@ internal static class FhirRouteConstraints
 
     public static void AddTo(RouteOptions options) => options.SetParameterPolicy<IdConstraint>(Id);
 
+    /// <summary>Whether a path segment can stand where the routes take an id (Bundle entries follow the same rule).</summary>
+    public static bool IsIdSegment(string? segment) => segment is { Length: > 0 } && segment[0] is not ('_' or '$');
+
     private sealed class IdConstraint : IRouteConstraint
     {
         public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
-            values.TryGetValue(routeKey, out var value) && value is string { Length: > 0 } id && id[0] is not ('_' or '$');
+            values.TryGetValue(routeKey, out var value) && IsIdSegment(value as string);
     }
 }

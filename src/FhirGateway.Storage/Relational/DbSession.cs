@@ -21,6 +21,29 @@ internal sealed class DbSession(DbConnection connection, DbTransaction? transact
         return command;
     }
 
+    /// <summary>
+    /// Set when a <see cref="WriteBatch"/> was disposed still holding statements: the write's changes are incomplete,
+    /// so <see cref="CommitAsync"/> refuses rather than commit part of a resource (a write that fails before its last
+    /// step throws, and never reaches the commit).
+    /// </summary>
+    public bool DroppedWrites { get; set; }
+
+    /// <summary>Refuses to go on with a write whose batched statements were dropped unrun.</summary>
+    public void ThrowIfWritesDropped()
+    {
+        if (DroppedWrites)
+        {
+            throw new InvalidOperationException("A write batch was disposed without running its statements; the write is not committed.");
+        }
+    }
+
+    /// <summary>Commits the session's transaction, unless a batch of its statements was dropped unrun.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfWritesDropped();
+        await (transaction ?? throw new InvalidOperationException("The session has no transaction to commit.")).CommitAsync(cancellationToken);
+    }
+
     /// <summary>Runs a statement; returns the rows affected.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

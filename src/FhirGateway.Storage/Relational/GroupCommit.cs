@@ -74,7 +74,7 @@ internal sealed class GroupCommit(RelationalProvider provider, TimeProvider cloc
                     await pending.RunAsync(db, provider);
                 }
 
-                await transaction.CommitAsync(CancellationToken.None);
+                await db.CommitAsync(CancellationToken.None);
                 foreach (var pending in batch)
                 {
                     pending.Complete();
@@ -130,6 +130,7 @@ internal sealed class GroupCommit(RelationalProvider provider, TimeProvider cloc
             try
             {
                 var result = await work(db);
+                db.ThrowIfWritesDropped();
                 if (commit is null || commit(result))
                 {
                     await db.ExecuteAsync("RELEASE single_write", CancellationToken.None);
@@ -167,10 +168,12 @@ internal sealed class GroupCommit(RelationalProvider provider, TimeProvider cloc
         // Nothing of the batch was committed, so the caller sees what a write of its own would have thrown.
         public override void Fail(Exception exception) => _completion.TrySetException(exception);
 
+        // The savepoint takes back everything of this write, batched statements it dropped included.
         private static async Task UndoAsync(DbSession db)
         {
             await db.ExecuteAsync("ROLLBACK TO single_write", CancellationToken.None);
             await db.ExecuteAsync("RELEASE single_write", CancellationToken.None);
+            db.DroppedWrites = false;
         }
     }
 }

@@ -77,10 +77,11 @@ internal sealed class RelationalReindexStore(RelationalResourceStore store) : IR
                 {
                     await using var connection = write ? await provider.OpenForWriteAsync(cancellationToken) : await provider.OpenAsync(cancellationToken);
                     await using var transaction = write ? await provider.BeginWriteAsync(connection, cancellationToken) : null;
-                    var result = await work(new DbSession(connection, transaction, provider));
+                    var db = new DbSession(connection, transaction, provider);
+                    var result = await work(db);
                     if (transaction is not null)
                     {
-                        await transaction.CommitAsync(cancellationToken);
+                        await db.CommitAsync(cancellationToken);
                         await provider.AfterCommitAsync(connection);
                     }
 

@@ -248,10 +248,11 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
                     }
 
                     await using var transaction = await provider.BeginWriteAsync(connection, cancellationToken);
-                    var result = await work(new DbSession(connection, transaction, provider));
+                    var db = new DbSession(connection, transaction, provider);
+                    var result = await work(db);
                     if (commit is null || commit(result))
                     {
-                        await transaction.CommitAsync(cancellationToken);
+                        await db.CommitAsync(cancellationToken);
                         await provider.AfterCommitAsync(connection);
                     }
                     else

@@ -96,7 +96,7 @@ internal sealed class RelationalTransaction(RelationalResourceStore store, DbCon
         {
             await store.TraceAsync("commit", null, async () =>
             {
-                await transaction.CommitAsync(cancellationToken);
+                await _db.CommitAsync(cancellationToken);
                 return true;
             }, _ => "ok");
             await store.Provider.AfterCommitAsync(connection);

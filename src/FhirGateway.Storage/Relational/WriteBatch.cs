@@ -46,13 +46,27 @@ internal sealed class WriteBatch(DbSession db) : IAsyncDisposable
         }
         finally
         {
-            await DisposeAsync();
+            // Run (or failed as a whole, which fails the write): nothing is dropped.
+            foreach (var command in _pending)
+            {
+                await command.DisposeAsync();
+            }
+
+            _pending.Clear();
         }
     }
 
-    /// <summary>Drops statements never run (the write failed before its last step).</summary>
+    /// <summary>
+    /// Drops statements never run (the write failed before its last step). Dropping any marks the session, so its
+    /// transaction cannot then be committed without them.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (_pending.Count > 0)
+        {
+            db.DroppedWrites = true;
+        }
+
         foreach (var command in _pending)
         {
             await command.DisposeAsync();

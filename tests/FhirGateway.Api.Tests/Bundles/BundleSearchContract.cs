@@ -60,12 +60,14 @@ public abstract class BundleSearchContract<TGateway>(TGateway gateway) : IClassF
             B.Entry("GET", $"Patient/{patient}/Observation"),
             B.Entry("GET", $"Patient/{patient}/Patient"),
             B.Entry("GET", $"Patient/{patient}/Organization"),
-            B.Entry("GET", $"Patient/{patient}/*"));
+            B.Entry("GET", $"Patient/{patient}/*"),
+            B.Entry("GET", "Patient/$everything/Observation"));
 
         using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
 
+        // The compartment id follows the routes' rule: '$' or '_' names an operation or a literal, never an id.
         var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
-        Assert.Equal(["200 OK", "200 OK", "400 Bad Request", "200 OK"], entries.Select(e => e.Status()));
+        Assert.Equal(["200 OK", "200 OK", "400 Bad Request", "200 OK", "400 Bad Request"], entries.Select(e => e.Status()));
         Assert.Equal(
             new[] { observationId, patient }.Order(StringComparer.Ordinal),
             entries[3].Resource()!.Entries().Select(e => e.Resource()!.Value("id")).Order(StringComparer.Ordinal));

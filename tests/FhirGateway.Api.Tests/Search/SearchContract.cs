@@ -329,6 +329,25 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
     }
 
     [DatabaseFact]
+    public async Task The_whole_patient_compartment_sorts_counts_and_includes_across_its_types()
+    {
+        using var client = gateway.CreateClient();
+        var code = SearchTestData.UniqueCode();
+        var organization = await client.CreateAsync("Organization", """{"resourceType":"Organization","name":"Centre"}""");
+        var patient = await client.CreateAsync(
+            "Patient", $$$"""{"resourceType":"Patient","name":[{"family":"Sorted"}],"managingOrganization":{"reference":"Organization/{{{organization}}}"}}""");
+        var first = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+        var second = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+
+        var newestFirst = await client.SearchAsync($"/fhir/Patient/{patient}/*?_sort=-_lastUpdated&_total=accurate&_include=Patient:organization");
+
+        // _lastUpdated is a parameter of every type, so it orders the types together.
+        Assert.Equal([$"Observation/{second}", $"Observation/{first}", $"Patient/{patient}"], newestFirst.Entries("match"));
+        Assert.Equal([$"Organization/{organization}"], newestFirst.Entries("include"));
+        Assert.Equal("3", newestFirst.Value("total"));
+    }
+
+    [DatabaseFact]
     public async Task Search_routes_leave_the_other_routes_alone()
     {
         using var client = gateway.CreateClient();

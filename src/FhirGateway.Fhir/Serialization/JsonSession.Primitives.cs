@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -258,8 +259,23 @@ internal sealed partial class JsonSession
             return StringTooLong();
         }
 
+        // https://hl7.org/fhir/R4/datatypes.html#string: strings SHOULD NOT hold characters below U+0020 other than
+        // tab, CR and LF. XML 1.0 cannot hold them at all (https://www.w3.org/TR/xml/#charsets), and a resource taken in
+        // as JSON must be served as XML too, so they are refused here rather than break every XML answer later. Plain
+        // ASCII without escapes cannot hold them (JSON itself forbids raw control characters), so only this path looks.
+        if (value.AsSpan().IndexOfAny(NotXmlCharacters) is var at and >= 0)
+        {
+            Error(ParseIssueCodes.InvalidCharacter, _path.ToString(), $"The value holds the character U+{(int)value[at]:X4}, which FHIR strings should not and XML cannot carry.");
+            value = null;
+            return false;
+        }
+
         return true;
     }
+
+    /// <summary>The characters XML 1.0's Char production leaves out (surrogates aside, which decoding has paired).</summary>
+    private static readonly SearchValues<char> NotXmlCharacters = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
 
     private bool StringTooLong()
     {

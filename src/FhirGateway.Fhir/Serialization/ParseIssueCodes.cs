@@ -18,6 +18,12 @@ public static class ParseIssueCodes
     /// <summary>The input is not valid UTF-8, or a string escapes a lone surrogate (which UTF-8 cannot encode).</summary>
     public const string InvalidUtf8 = "invalid-utf8";
 
+    /// <summary>
+    /// A string holds a character XML 1.0 cannot carry (a control character other than tab, line feed and carriage
+    /// return, or U+FFFE/U+FFFF), so the resource could not be written in both formats.
+    /// </summary>
+    public const string InvalidCharacter = "invalid-character";
+
     /// <summary>The input is larger than the configured limit.</summary>
     public const string TooLarge = "too-large";
 
@@ -101,7 +107,7 @@ public static class ParseIssueCodes
         StringTooLong => "too-long",
         MissingResourceType or MissingRequired => "required",
         ProfileNotChecked => "not-supported",
-        InvalidValue or InvalidXhtml => "value",
+        InvalidValue or InvalidXhtml or InvalidCharacter => "value",
         UnknownResourceType or UnknownElement or DuplicateProperty or ChoiceConflict or WrongJsonType or
             ArrayExpected or ArrayUnexpected or EmptyElement or EmptyArray or NullValue or ArrayLengthMismatch or
             FhirComments or WrongNamespace or ElementOrder => "structure",

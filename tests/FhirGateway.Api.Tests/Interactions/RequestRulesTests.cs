@@ -82,6 +82,23 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task A_string_XML_cannot_carry_is_400_and_nothing_is_stored()
+    {
+        using var client = gateway.CreateClient();
+        var system = "https://example.org/control-" + Guid.NewGuid().ToString("N");
+        var body = $$$"""{"resourceType":"Patient","identifier":[{"system":"{{{system}}}","value":"1"}],"name":[{"family":"a\u0000b"}]}""";
+
+        using var json = await client.PostAsync("/fhir/Patient", TestFhir.Json(body));
+        using var asXml = await client.PostAsync("/fhir/Patient?_format=xml", TestFhir.Json(body));
+        using var found = await client.GetAsync($"/fhir/Patient?identifier={Uri.EscapeDataString(system)}|1&_summary=count");
+
+        var outcome = await OutcomeAssert.IsOutcomeAsync(json, 400, "value");
+        Assert.Equal("Patient.name[0].family", outcome.Value("issue.expression"));
+        await OutcomeAssert.IsOutcomeAsync(asXml, 400, "value", FhirResponse.XmlMediaType);
+        Assert.Equal("0", (await FhirResponse.ReadAsync(found, "Bundle")).Value("total"));
+    }
+
+    [Fact]
     public async Task Type_and_id_rules_are_400()
     {
         using var client = gateway.CreateClient();

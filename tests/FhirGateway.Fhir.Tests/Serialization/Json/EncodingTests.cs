@@ -75,17 +75,40 @@ public sealed class EncodingTests
         Assert.Equal("Peter", ValueAt(patient, "name.given"));
     }
 
+    [Theory]
+    [InlineData("\\u0000")]
+    [InlineData("\\u0001")]
+    [InlineData("\\u000b")]
+    [InlineData("\\u001f")]
+    [InlineData("\\ufffe")]
+    [InlineData("\\uffff")]
+    [InlineData("\uffff")]
+    public void A_character_XML_cannot_carry_is_refused_at_its_value(string character)
+    {
+        var patient = AssertErrors(
+            R4($$$"""{"resourceType":"Patient","name":[{"family":"a{{{character}}}b","given":["Peter"]}]}"""),
+            Error(Codes.InvalidCharacter, "Patient.name[0].family"));
+
+        Assert.Equal("Peter", ValueAt(patient, "name.given"));
+    }
+
+    [Fact]
+    public void Tab_line_feed_and_carriage_return_are_kept()
+    {
+        Assert.Equal("a\tb\nc\rd", ValueAt(AssertClean(R4("""{"resourceType":"Patient","name":[{"family":"a\tb\nc\rd"}]}""")), "name.family"));
+    }
+
     [Fact]
     public void Non_ASCII_text_and_escapes_are_decoded_exactly()
     {
-        var patient = AssertClean(R4("""{"resourceType":"Patient","name":[{"family":"Zoë 日本 😀","given":["\u00c9lodie","tab\there","q\"uote","back\\slash","\u0001"]}]}"""));
+        var patient = AssertClean(R4("""{"resourceType":"Patient","name":[{"family":"Zoë 日本 😀","given":["\u00c9lodie","tab\there","q\"uote","back\\slash","\u0041\u00e9"]}]}"""));
 
         Assert.Equal("Zoë 日本 😀", ValueAt(patient, "name.family"));
         Assert.Equal("Élodie", ValueAt(patient, "name.given[0]"));
         Assert.Equal("tab\there", ValueAt(patient, "name.given[1]"));
         Assert.Equal("q\"uote", ValueAt(patient, "name.given[2]"));
         Assert.Equal("back\\slash", ValueAt(patient, "name.given[3]"));
-        Assert.Equal("\u0001", ValueAt(patient, "name.given[4]"));
+        Assert.Equal("Aé", ValueAt(patient, "name.given[4]"));
         AssertRoundTrips(patient);
     }
 

@@ -17,14 +17,16 @@ internal sealed class BatchProcessor(EntryExecutor executor, IResourceStore stor
         using var activity = InteractionTelemetry.Start("batch", null);
         var response = new ResponseBundle("batch-response");
         var failed = 0;
+        var placeholders = Placeholders(entries);
         for (var i = 0; i < entries.Count; i++)
         {
             ResponseEntry entry;
             try
             {
                 var request = EntryRequestParser.Parse(entries[i], i, context.BaseUrl);
+                RequireIndependent(request, placeholders);
                 var result = await executor.ExecuteAsync(store, request, context.BaseUrl, null, cancellationToken);
-                entry = EntryResponses.From(result, context.Preference, context.TraceId);
+                entry = EntryResponses.From(result, context.Preference, context.BaseUrl, context.TraceId);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -44,6 +46,32 @@ internal sealed class BatchProcessor(EntryExecutor executor, IResourceStore stor
 
         InteractionLog.BundleProcessed(logger, "batch", entries.Count, failed);
         return response;
+    }
+
+    /// <summary>The fullUrls that only stand in for a resource until it is created (urn:uuid:, urn:oid:).</summary>
+    private static HashSet<string> Placeholders(IReadOnlyList<ElementNode> entries) =>
+        entries.Select(e => e.Child("fullUrl")?.Value).OfType<string>().Where(IsPlaceholder).ToHashSet(StringComparer.Ordinal);
+
+    private static bool IsPlaceholder(string url) => url.StartsWith("urn:uuid:", StringComparison.Ordinal) || url.StartsWith("urn:oid:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// https://hl7.org/fhir/R4/http.html#brules: "there SHALL be no interdependencies between the different entries in
+    /// the Bundle" and "Servers SHALL validate that this is the case". A batch resolves no placeholders, so a
+    /// <c>urn:uuid:</c> or <c>urn:oid:</c> reference would be stored pointing at nothing: the entry fails with 400, as
+    /// a transaction's reference naming no entry does.
+    /// </summary>
+    private static void RequireIndependent(EntryRequest request, HashSet<string> placeholders)
+    {
+        if (request.Resource is not { } resource || ReferenceRewriter.References(resource).FirstOrDefault(IsPlaceholder) is not { } reference)
+        {
+            return;
+        }
+
+        throw FhirException.Status(
+            StatusCodes.Status400BadRequest,
+            placeholders.Contains(reference)
+                ? $"Bundle.entry[{request.Index}] refers to another entry of the batch ({reference}). Batch entries must not depend on each other; a transaction resolves such references."
+                : $"Bundle.entry[{request.Index}] refers to {reference}, which names no resource: such references resolve only to entries of a transaction.");
     }
 }
 

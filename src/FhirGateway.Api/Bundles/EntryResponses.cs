@@ -3,6 +3,7 @@ using FhirGateway.Api.Headers;
 using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Fhir.Serialization;
+using FhirGateway.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FhirGateway.Api.Bundles;
@@ -13,7 +14,12 @@ namespace FhirGateway.Api.Bundles;
 /// </summary>
 internal static class EntryResponses
 {
-    public static ResponseEntry From(EntryResult entry, ReturnPreference preference, string traceId)
+    /// <summary>
+    /// The response entry for one entry's result. An entry carrying a stored resource names it by its fullUrl
+    /// (https://hl7.org/fhir/R4/bundle-definitions.html#Bundle.entry.fullUrl: it SHALL have a value except for a
+    /// create request or an operation's result); searchsets, history Bundles and outcomes are such results.
+    /// </summary>
+    public static ResponseEntry From(EntryResult entry, ReturnPreference preference, string baseUrl, string traceId)
     {
         var result = entry.Result;
         var version = result.Version;
@@ -46,12 +52,15 @@ internal static class EntryResponses
             ReturnPreference.OperationOutcome when result.Message is { } message =>
                 response with { Outcome = OperationOutcomes.Success(traceId, message, result.Warnings) },
             ReturnPreference.Representation when result.StatusCode != StatusCodes.Status304NotModified && result.SubsetResource() is { } subset =>
-                response with { ResourceNode = subset },
+                response with { ResourceNode = subset, FullUrl = FullUrl(baseUrl, version!) },
             ReturnPreference.Representation when result.StatusCode != StatusCodes.Status304NotModified && version is { IsDeleted: false } =>
-                response with { Resource = version },
+                response with { Resource = version, FullUrl = FullUrl(baseUrl, version) },
             _ => response,
         };
     }
+
+    /// <summary>The absolute URL of a stored resource: the base, its type and its id.</summary>
+    public static string FullUrl(string baseUrl, ResourceVersion version) => $"{baseUrl}/{version.ResourceType}/{version.Id}";
 
     /// <summary>A failed entry of a batch: its status and OperationOutcome.</summary>
     public static ResponseEntry FromError(MappedError error, string traceId) => new()

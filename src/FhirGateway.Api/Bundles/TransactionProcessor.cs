@@ -77,7 +77,7 @@ internal sealed class TransactionProcessor(EntryExecutor executor, TransactionId
 
         await unit.CommitAsync(cancellationToken);
         var response = new ResponseBundle("transaction-response");
-        response.Entries.AddRange(results.Select(r => EntryResponses.From(r, context.Preference, context.TraceId)));
+        response.Entries.AddRange(results.Select(r => EntryResponses.From(r, context.Preference, context.BaseUrl, context.TraceId)));
         InteractionLog.BundleProcessed(logger, "transaction", working.Count, 0);
         return response;
     }

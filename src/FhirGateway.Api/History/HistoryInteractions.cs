@@ -100,7 +100,7 @@ internal sealed class HistoryInteractions(IResourceStore store, IOptions<FhirEnd
 
     private static ResponseEntry Entry(string baseUrl, ResourceVersion version)
     {
-        var fullUrl = $"{baseUrl}/{version.ResourceType}/{version.Id}";
+        var fullUrl = EntryResponses.FullUrl(baseUrl, version);
         var etag = ETags.Of(version.VersionId);
         return version.Change switch
         {

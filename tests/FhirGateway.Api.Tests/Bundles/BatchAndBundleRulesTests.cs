@@ -47,6 +47,28 @@ public sealed class BatchAndBundleRulesTests(SqliteGateway gateway) : IClassFixt
     }
 
     [Fact]
+    public async Task A_batch_entry_referring_to_another_entry_fails_on_its_own()
+    {
+        using var client = gateway.CreateClient();
+        var patientUrn = B.NewUrn();
+        var observation = $$$"""{"resourceType":"Observation","status":"final","code":{"text":"weight"},"subject":{"reference":"{{{patientUrn}}}"}}""";
+        var body = B.Of(
+            "batch",
+            B.Entry("POST", "Patient", TestFhir.Patient("Linked"), patientUrn),
+            B.Entry("POST", "Observation", observation),
+            B.Entry("POST", "Observation", observation.Replace(patientUrn, B.NewUrn(), StringComparison.Ordinal)));
+
+        using var response = await client.PostAsync("/fhir", TestFhir.Json(body));
+
+        // https://hl7.org/fhir/R4/http.html#brules: no interdependencies, and servers SHALL check.
+        var entries = (await FhirResponse.ReadAsync(response, "Bundle")).Entries();
+        Assert.Equal(["201 Created", "400 Bad Request", "400 Bad Request"], entries.Select(e => e.Status()));
+        Assert.Contains($"another entry of the batch ({patientUrn})", entries[1].Value("response.outcome.issue.diagnostics"), StringComparison.Ordinal);
+        Assert.Contains("names no resource", entries[2].Value("response.outcome.issue.diagnostics"), StringComparison.Ordinal);
+        Assert.Equal($"http://localhost/fhir/Patient/{entries[0].Resource()!.Value("id")}", entries[0].Value("fullUrl"));
+    }
+
+    [Fact]
     public async Task Batch_entries_follow_the_return_preference_and_xml_works_both_ways()
     {
         using var client = gateway.CreateClient();

@@ -45,6 +45,12 @@ public abstract class TransactionContract<TGateway>(TGateway gateway) : IClassFi
         Assert.Equal("W/\"2\"", entries[2].Value("response.etag"));
         Assert.NotNull(entries[2].Value("response.lastModified"));
 
+        // Each entry carrying a resource names it by its fullUrl; the deletion carries none.
+        Assert.Equal($"http://localhost/fhir/Patient/{known}", entries[0].Value("fullUrl"));
+        Assert.Equal($"http://localhost/fhir/Patient/{patientId}", entries[3].Value("fullUrl"));
+        Assert.Equal($"http://localhost/fhir/Observation/{memberId}", entries[5].Value("fullUrl"));
+        Assert.Null(entries[4].Value("fullUrl"));
+
         using var read = await client.GetAsync($"/fhir/Observation/{entries[1].Resource()!.Value("id")}");
         Assert.Equal($"Patient/{patientId}", (await FhirResponse.ReadAsync(read, "Observation")).Value("subject.reference"));
         using var deleted = await client.GetAsync($"/fhir/Patient/{old}");

@@ -1,5 +1,7 @@
 using FhirGateway.Api.Formats;
 using FhirGateway.Api.Interactions;
+using FhirGateway.Api.Outcomes;
+using Microsoft.AspNetCore.Routing.Patterns;
 using FhirGateway.Fhir.Definitions;
 
 namespace FhirGateway.Api.FhirEndpoint;
@@ -38,7 +40,33 @@ internal static class FhirRouteMapping
 
     private static Task Negotiated(HttpContext context, RequestDelegate handler)
     {
+        RequireExactLiterals(context);
         context.Features.Set(FormatNegotiation.Negotiate(context.Request));
         return handler(context);
+    }
+
+    /// <summary>
+    /// Routing matches literal segments ignoring case, but FHIR names are case-sensitive (resource types, <c>_history</c>,
+    /// <c>$validate</c>; https://hl7.org/fhir/R4/http.html#general): <c>/fhir/patient/1</c> names no resource type, so it
+    /// is 404 like any other unknown type, not a read of <c>Patient/1</c>.
+    /// </summary>
+    private static void RequireExactLiterals(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern })
+        {
+            return;
+        }
+
+        var path = context.Request.Path.Value.AsSpan().TrimStart('/');
+        foreach (var segment in pattern.PathSegments)
+        {
+            var end = path.IndexOf('/');
+            var actual = end < 0 ? path : path[..end];
+            path = end < 0 ? [] : path[(end + 1)..];
+            if (segment.Parts is [RoutePatternLiteralPart { Content: var literal }] && !actual.SequenceEqual(literal))
+            {
+                throw FhirException.Status(StatusCodes.Status404NotFound, $"'{actual}' is not '{literal}': FHIR names in URLs are case-sensitive.");
+            }
+        }
     }
 }

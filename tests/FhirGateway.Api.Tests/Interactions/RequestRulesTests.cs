@@ -22,6 +22,25 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Names_in_paths_are_case_sensitive()
+    {
+        using var client = gateway.CreateClient();
+        var id = await client.CreatePatientAsync("Cased");
+
+        using var read = await client.GetAsync($"/fhir/patient/{id}");
+        using var put = await client.PutAsync("/fhir/PATIENT/cased-put", TestFhir.Json(TestFhir.Patient("Cased", id: "cased-put")));
+        using var history = await client.GetAsync($"/fhir/Patient/{id}/_HISTORY");
+        using var exact = await client.GetAsync($"/fhir/Patient/{id}");
+        using var notCreated = await client.GetAsync("/fhir/Patient/cased-put");
+
+        await OutcomeAssert.IsOutcomeAsync(read, 404, "not-found");
+        await OutcomeAssert.IsOutcomeAsync(put, 404, "not-found");
+        await OutcomeAssert.IsOutcomeAsync(history, 404, "not-found");
+        Assert.Equal(200, (int)exact.StatusCode);
+        Assert.Equal(404, (int)notCreated.StatusCode);
+    }
+
+    [Fact]
     public async Task Bodies_in_other_media_types_are_415()
     {
         using var client = gateway.CreateClient();

@@ -13,7 +13,7 @@ internal static class ETags
     public static string Of(long versionId) => "W/\"" + versionId.ToString(CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>
-    /// Parses an ETag precondition: <c>*</c> (any current version) or one version, weak or strong (<c>W/"3"</c>,
+    /// Parses an If-Match precondition: <c>*</c> (any current version) or one version, weak or strong (<c>W/"3"</c>,
     /// <c>"3"</c>); a value that names no version of ours is refused with 400, naming <paramref name="header"/>.
     /// </summary>
     public static VersionMatch Parse(string value, string header)
@@ -24,15 +24,56 @@ internal static class ETags
             return VersionMatch.Any;
         }
 
-        var quoted = text.StartsWith("W/", StringComparison.Ordinal) ? text[2..] : text;
-        if (quoted.Length >= 3 && quoted[0] == '"' && quoted[^1] == '"' &&
-            long.TryParse(quoted.AsSpan(1, quoted.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0)
+        return TryParseVersion(text, out var version)
+            ? VersionMatch.Version(version)
+            : throw FhirException.Status(
+                StatusCodes.Status400BadRequest,
+                $"{header} must be * or a version ETag such as W/\"3\" (https://hl7.org/fhir/R4/http.html#concurrency).");
+    }
+
+    /// <summary>
+    /// Parses an If-None-Match precondition: <c>*</c>, or a list of entity tags (RFC 9110 section 13.1.2), compared
+    /// weakly (section 8.8.3.2). Tags that are not versions of this server cannot match and are dropped; a value that
+    /// is not a list of entity tags at all is refused with 400.
+    /// </summary>
+    public static VersionMatch ParseList(string value, string header)
+    {
+        var text = value.Trim();
+        if (text == "*")
         {
-            return VersionMatch.Version(version);
+            return VersionMatch.Any;
         }
 
-        throw FhirException.Status(
-            StatusCodes.Status400BadRequest,
-            $"{header} must be * or a version ETag such as W/\"3\" (https://hl7.org/fhir/R4/http.html#concurrency).");
+        var versions = new List<long>();
+        foreach (var tag in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TryParseVersion(tag, out var version))
+            {
+                versions.Add(version);
+            }
+            else if (!IsEntityTag(tag))
+            {
+                throw FhirException.Status(
+                    StatusCodes.Status400BadRequest,
+                    $"{header} must be * or a list of entity tags such as W/\"3\" (https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2).");
+            }
+        }
+
+        return VersionMatch.Versions([.. versions]);
+    }
+
+    private static bool TryParseVersion(string text, out long version)
+    {
+        version = 0;
+        var quoted = text.StartsWith("W/", StringComparison.Ordinal) ? text[2..] : text;
+        return quoted.Length >= 3 && quoted[0] == '"' && quoted[^1] == '"' &&
+            long.TryParse(quoted.AsSpan(1, quoted.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+    }
+
+    // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE (RFC 9110 section 8.8.3); commas cannot occur inside one.
+    private static bool IsEntityTag(string text)
+    {
+        var quoted = text.StartsWith("W/", StringComparison.Ordinal) ? text[2..] : text;
+        return quoted.Length >= 2 && quoted[0] == '"' && quoted[^1] == '"' && quoted.IndexOf('"', 1) == quoted.Length - 1;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FhirGateway.Api.Outcomes;
 
 namespace FhirGateway.Api.Headers;
 
@@ -9,16 +8,24 @@ internal static class HttpDates
     /// <summary>The IMF-fixdate form: <c>Sun, 06 Nov 1994 08:49:37 GMT</c>.</summary>
     public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Parses an HTTP date; also accepts a FHIR instant, which Bundle.entry.request.ifModifiedSince carries.</summary>
-    public static DateTimeOffset Parse(string value, string header)
+    // RFC 9110 section 5.6.7: recipients MUST accept all three formats (IMF-fixdate, the obsolete RFC 850 and asctime).
+    private static readonly string[] Formats = ["r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy", "ddd MMM dd HH:mm:ss yyyy"];
+
+    /// <summary>
+    /// Parses an HTTP date, in any of its three formats; also accepts a FHIR instant, which
+    /// Bundle.entry.request.ifModifiedSince carries. Null when it is neither: If-Modified-Since with an invalid date
+    /// MUST be ignored (RFC 9110 section 13.1.3).
+    /// </summary>
+    public static DateTimeOffset? TryParse(string value)
     {
-        if (DateTimeOffset.TryParseExact(value.Trim(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ||
-            FhirInstants.TryParse(value, out date))
+        var text = value.Trim();
+        if (DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out var date) ||
+            FhirInstants.TryParse(text, out date))
         {
             return date;
         }
 
-        throw FhirException.Status(StatusCodes.Status400BadRequest, $"{header} must be an HTTP date such as 'Sun, 06 Nov 1994 08:49:37 GMT'.");
+        return null;
     }
 
     /// <summary>

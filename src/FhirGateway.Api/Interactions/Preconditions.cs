@@ -37,8 +37,8 @@ internal sealed record Preconditions
     public static Preconditions Parse(string? ifMatch, string? ifNoneMatch, string? ifModifiedSince, string? ifNoneExist) => new()
     {
         IfMatch = string.IsNullOrWhiteSpace(ifMatch) ? null : ETags.Parse(ifMatch, "If-Match"),
-        IfNoneMatch = string.IsNullOrWhiteSpace(ifNoneMatch) ? null : ETags.Parse(ifNoneMatch, "If-None-Match"),
-        IfModifiedSince = string.IsNullOrWhiteSpace(ifModifiedSince) ? null : HttpDates.Parse(ifModifiedSince, "If-Modified-Since"),
+        IfNoneMatch = string.IsNullOrWhiteSpace(ifNoneMatch) ? null : ETags.ParseList(ifNoneMatch, "If-None-Match"),
+        IfModifiedSince = string.IsNullOrWhiteSpace(ifModifiedSince) ? null : HttpDates.TryParse(ifModifiedSince),
         IfNoneExist = string.IsNullOrWhiteSpace(ifNoneExist) ? null : ifNoneExist.Trim(),
     };
 }

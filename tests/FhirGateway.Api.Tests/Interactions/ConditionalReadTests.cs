@@ -16,11 +16,17 @@ public sealed class ConditionalReadTests(SqliteGateway gateway) : IClassFixture<
         using var other = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-None-Match", "W/\"7\""));
         using var bad = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-None-Match", "version one"));
 
+        // A list of entity tags (RFC 9110 section 13.1.2): one of ours matching is enough; others never match.
+        using var listed = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-None-Match", "\"xyz\", W/\"1\""));
+        using var foreign = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-None-Match", "\"xyz\", W/\"abc\""));
+
         Assert.Equal(304, (int)same.StatusCode);
         Assert.Equal("W/\"1\"", same.ETag());
         Assert.Empty(await same.Content.ReadAsByteArrayAsync());
         Assert.Equal(304, (int)any.StatusCode);
         Assert.Equal(200, (int)other.StatusCode);
+        Assert.Equal(304, (int)listed.StatusCode);
+        Assert.Equal(200, (int)foreign.StatusCode);
         await OutcomeAssert.IsOutcomeAsync(bad, 400, "invalid");
     }
 
@@ -35,8 +41,19 @@ public sealed class ConditionalReadTests(SqliteGateway gateway) : IClassFixture<
         using var same = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-Modified-Since", lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         using var earlier = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-Modified-Since", lastModified.AddSeconds(-1).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
+        // RFC 9110 section 5.6.7: the obsolete RFC 850 and asctime forms are HTTP dates too; section 13.1.3: an
+        // invalid date is ignored, so the read answers as if the header were absent.
+        var utc = lastModified.UtcDateTime;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        using var rfc850 = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-Modified-Since", utc.ToString("dddd, dd-MMM-yy HH:mm:ss 'GMT'", invariant)));
+        using var asctime = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-Modified-Since", utc.ToString("ddd MMM ", invariant) + utc.Day.ToString(invariant).PadLeft(2) + utc.ToString(" HH:mm:ss yyyy", invariant)));
+        using var garbage = await client.SendAsync(HttpMethod.Get, $"/fhir/Patient/{id}", null, ("If-Modified-Since", "garbage"));
+
         Assert.Equal(304, (int)same.StatusCode);
         Assert.Equal(200, (int)earlier.StatusCode);
+        Assert.Equal(304, (int)rfc850.StatusCode);
+        Assert.Equal(304, (int)asctime.StatusCode);
+        Assert.Equal(200, (int)garbage.StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using FhirGateway.Api.Formats;
 using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Outcomes;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Net.Http.Headers;
 using FhirGateway.Fhir.Definitions;
 
 namespace FhirGateway.Api.FhirEndpoint;
@@ -41,6 +42,9 @@ internal static class FhirRouteMapping
     private static Task Negotiated(HttpContext context, RequestDelegate handler)
     {
         RequireExactLiterals(context);
+
+        // The format follows Accept (unless _format names one), so caches must key on it (RFC 9110 section 12.5.5).
+        context.Response.Headers.Vary = HeaderNames.Accept;
         context.Features.Set(FormatNegotiation.Negotiate(context.Request));
         return handler(context);
     }

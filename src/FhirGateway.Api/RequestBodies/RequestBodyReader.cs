@@ -36,11 +36,24 @@ internal sealed class RequestBodyReader
     {
         var format = BodyFormat(context.Request);
         PrepareLimit(context);
-        var stream = context.Request.Body;
         var cancel = context.RequestAborted;
-        var result = format == FhirFormat.Xml
-            ? await FhirXmlReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel)
-            : await FhirJsonReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel);
+        ParseResult result;
+        var stream = ContentEncodings.Decoded(context.Request);
+        try
+        {
+            result = format == FhirFormat.Xml
+                ? await FhirXmlReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel)
+                : await FhirJsonReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel);
+        }
+        catch (InvalidDataException)
+        {
+            throw ContentEncodings.Undecodable();
+        }
+        finally
+        {
+            await ContentEncodings.ReleaseAsync(context.Request, stream);
+        }
+
         return result.Issues.Any(i => i.Code == ParseIssueCodes.TooLarge) ? throw TooLarge() : result;
     }
 
@@ -57,7 +70,19 @@ internal sealed class RequestBodyReader
         }
 
         PrepareLimit(context);
-        return await LimitedStream.ReadAsync(request.Body, _limit, context.RequestAborted) ?? throw TooLarge();
+        var body = ContentEncodings.Decoded(request);
+        try
+        {
+            return await LimitedStream.ReadAsync(body, _limit, context.RequestAborted) ?? throw TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            throw ContentEncodings.Undecodable();
+        }
+        finally
+        {
+            await ContentEncodings.ReleaseAsync(request, body);
+        }
     }
 
     /// <summary>Checks a read: 413 when the limit stopped it, 400 with the reader's issues when it found errors.</summary>
@@ -96,7 +121,8 @@ internal sealed class RequestBodyReader
 
     private void PrepareLimit(HttpContext context)
     {
-        if (context.Request.ContentLength > _limit)
+        // A compressed body's length says nothing of the resource's own size, which the reader limits as it decodes.
+        if (context.Request.ContentLength > _limit && ContentEncodings.IsIdentity(context.Request))
         {
             throw TooLarge();
         }

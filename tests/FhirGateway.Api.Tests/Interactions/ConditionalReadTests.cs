@@ -57,6 +57,30 @@ public sealed class ConditionalReadTests(SqliteGateway gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task HEAD_answers_what_GET_would_without_the_content()
+    {
+        using var client = gateway.CreateClient();
+        var id = await client.CreatePatientAsync("Headed");
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/fhir/Patient/{id}"));
+        using var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/fhir/Patient/no-such-patient"));
+        using var search = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/fhir/Patient?_id={id}"));
+        using var metadata = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/fhir/metadata"));
+
+        // RFC 9110 section 9.3.2: the status and headers of a GET, and no content.
+        Assert.Equal(200, (int)head.StatusCode);
+        Assert.Equal("W/\"1\"", head.ETag());
+        Assert.Equal(FhirResponse.JsonMediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", head.Headers.Vary);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(404, (int)missing.StatusCode);
+        Assert.Empty(await missing.Content.ReadAsByteArrayAsync());
+        Assert.Equal(200, (int)search.StatusCode);
+        Assert.Equal(200, (int)metadata.StatusCode);
+        Assert.Empty(await metadata.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Stored_resources_are_served_as_xml_and_pretty_json_when_asked()
     {
         using var client = gateway.CreateClient();

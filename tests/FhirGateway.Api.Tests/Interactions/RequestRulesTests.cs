@@ -87,6 +87,45 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task Compressed_bodies_are_read_by_their_content_encoding()
+    {
+        using var limited = gateway.WithWebHostBuilder(b => b.UseSetting("Fhir:MaxRequestBodyBytes", "4096"));
+        using var client = limited.CreateClient();
+
+        using var gzip = await client.PostAsync("/fhir/Patient", Encoded(TestFhir.Patient("Zipped"), "gzip"));
+        using var brotli = await client.PostAsync("/fhir/Patient", Encoded(TestFhir.Patient("Brotli"), "br"));
+        using var unknown = await client.PostAsync("/fhir/Patient", Encoded(TestFhir.Patient("Packed"), "compress"));
+        var corrupt = TestFhir.Json(TestFhir.Patient("Corrupt"));
+        corrupt.Headers.ContentEncoding.Add("gzip");
+        using var notGzip = await client.PostAsync("/fhir/Patient", corrupt);
+
+        // 200 kB of one letter compresses under the limit; the limit counts the resource's own bytes.
+        using var bomb = await client.PostAsync("/fhir/Patient", Encoded(TestFhir.Patient(new string('x', 200_000)), "gzip"));
+
+        Assert.Equal("Zipped", (await FhirResponse.ReadAsync(gzip, "Patient")).Family());
+        Assert.Equal("Brotli", (await FhirResponse.ReadAsync(brotli, "Patient")).Family());
+        await OutcomeAssert.IsOutcomeAsync(unknown, 415, "not-supported");
+        await OutcomeAssert.IsOutcomeAsync(notGzip, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(bomb, 413, "too-costly");
+    }
+
+    private static ByteArrayContent Encoded(string json, string coding)
+    {
+        using var buffer = new MemoryStream();
+        using (Stream compressor = coding == "br"
+            ? new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)
+            : new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            compressor.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(FhirResponse.JsonMediaType);
+        content.Headers.ContentEncoding.Add(coding);
+        return content;
+    }
+
+    [Fact]
     public async Task Unreadable_bodies_are_400_with_every_issue_the_reader_found()
     {
         using var client = gateway.CreateClient();

@@ -11,4 +11,10 @@ public enum ResourceChange
 
     /// <summary>A delete: the version is a tombstone without content (DELETE).</summary>
     Delete = 3,
+
+    /// <summary>A patch of the current version (PATCH).</summary>
+    Patch = 4,
+
+    /// <summary>An update that brought a deleted resource back (PUT answered 201).</summary>
+    Recreate = 5,
 }

@@ -11,4 +11,7 @@ public sealed record UpdateOptions
 
     /// <summary>Whether an update of an id never seen creates it (https://hl7.org/fhir/R4/http.html#upsert).</summary>
     public bool AllowCreate { get; init; }
+
+    /// <summary>Whether the update is a patch (https://hl7.org/fhir/R4/http.html#patch), which history records as such.</summary>
+    public bool IsPatch { get; init; }
 }

@@ -98,39 +98,29 @@ internal sealed class HistoryInteractions(IResourceStore store, IOptions<FhirEnd
         return QueryHelpers.AddQueryString(path, pairs);
     }
 
+    /// <summary>
+    /// A history entry: the version, and the request that made it with the status it was answered
+    /// (https://hl7.org/fhir/R4/http.html#history: request and response "record the operation that created the
+    /// version"). A conditional update that created a resource is recorded as the create it was.
+    /// </summary>
     private static ResponseEntry Entry(string baseUrl, ResourceVersion version)
     {
-        var fullUrl = EntryResponses.FullUrl(baseUrl, version);
-        var etag = ETags.Of(version.VersionId);
+        var instance = $"{version.ResourceType}/{version.Id}";
+        var entry = new ResponseEntry
+        {
+            FullUrl = EntryResponses.FullUrl(baseUrl, version),
+            Resource = version.IsDeleted ? null : version,
+            Status = "200 OK",
+            Etag = ETags.Of(version.VersionId),
+            LastModified = version.LastUpdated,
+        };
         return version.Change switch
         {
-            ResourceChange.Create => new ResponseEntry
-            {
-                FullUrl = fullUrl,
-                Resource = version,
-                Request = ("POST", version.ResourceType),
-                Status = "201 Created",
-                Location = InteractionResult.LocationOf(version),
-                Etag = etag,
-                LastModified = version.LastUpdated,
-            },
-            ResourceChange.Update => new ResponseEntry
-            {
-                FullUrl = fullUrl,
-                Resource = version,
-                Request = ("PUT", $"{version.ResourceType}/{version.Id}"),
-                Status = version.VersionId == 1 ? "201 Created" : "200 OK",
-                Etag = etag,
-                LastModified = version.LastUpdated,
-            },
-            _ => new ResponseEntry
-            {
-                FullUrl = fullUrl,
-                Request = ("DELETE", $"{version.ResourceType}/{version.Id}"),
-                Status = "204 No Content",
-                Etag = etag,
-                LastModified = version.LastUpdated,
-            },
+            ResourceChange.Create => entry with { Request = ("POST", version.ResourceType), Status = "201 Created", Location = InteractionResult.LocationOf(version) },
+            ResourceChange.Delete => entry with { Request = ("DELETE", instance), Status = "204 No Content" },
+            ResourceChange.Patch => entry with { Request = ("PATCH", instance) },
+            ResourceChange.Recreate => entry with { Request = ("PUT", instance), Status = "201 Created" },
+            _ => entry with { Request = ("PUT", instance), Status = version.VersionId == 1 ? "201 Created" : "200 OK" },
         };
     }
 

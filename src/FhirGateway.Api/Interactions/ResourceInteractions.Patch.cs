@@ -49,7 +49,7 @@ internal sealed partial class ResourceInteractions
 
             var patched = Patched(current, patch, type, id);
             var prepared = await preparer.PrepareAsync(patched, "update", cancellationToken);
-            var result = await ops.UpdateAsync(id, prepared.Write, new UpdateOptions { ExpectedVersion = current.VersionId }, cancellationToken);
+            var result = await ops.UpdateAsync(id, prepared.Write, new UpdateOptions { ExpectedVersion = current.VersionId, IsPatch = true }, cancellationToken);
             if (result.Status == WriteStatus.VersionConflict && preconditions.IfMatch is null)
             {
                 await RetryingAsync("patch", type, attempt, cancellationToken);

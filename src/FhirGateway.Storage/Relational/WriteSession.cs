@@ -118,7 +118,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
                     return new WriteResult(WriteStatus.VersionConflict, await ResourceRows.ReadVersionAsync(db, c.Key, c.Version, cancellationToken));
                 }
 
-                return await ReplaceAsync(id, c, input, cancellationToken);
+                return await ReplaceAsync(id, c, input, options, cancellationToken);
             }
 
             LostRace(input.ResourceType, attempt);
@@ -191,7 +191,7 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
     }
 
     /// <summary>A new version of an existing (possibly deleted) resource: its identity keys become the write's.</summary>
-    private async Task<WriteResult> ReplaceAsync(string id, CurrentRow current, WriteInput input, CancellationToken cancellationToken)
+    private async Task<WriteResult> ReplaceAsync(string id, CurrentRow current, WriteInput input, UpdateOptions options, CancellationToken cancellationToken)
     {
         // The reads first: the statements after them go in one batch.
         var held = await IdentityKeyRows.OfAsync(db, current.Key, cancellationToken);
@@ -207,7 +207,8 @@ internal sealed class WriteSession(DbSession db, TimeProvider clock, ILogger log
         var next = current.Version + 1;
         var now = Now(current.LastUpdated);
         await ResourceRows.UpdateAsync(batch, current.Key, next, false, now, input.Write.IndexFingerprint, cancellationToken);
-        var version = await WriteVersionAsync(batch, current.Key, input, id, next, ResourceChange.Update, now, index, cancellationToken);
+        var change = current.Deleted ? ResourceChange.Recreate : options.IsPatch ? ResourceChange.Patch : ResourceChange.Update;
+        var version = await WriteVersionAsync(batch, current.Key, input, id, next, change, now, index, cancellationToken);
         return new WriteResult(current.Deleted ? WriteStatus.Created : WriteStatus.Updated, version);
     }
 

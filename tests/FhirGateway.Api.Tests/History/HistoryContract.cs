@@ -12,19 +12,25 @@ public abstract class HistoryContract<TGateway>(TGateway gateway) : IClassFixtur
         using var client = gateway.CreateClient();
         var id = await client.CreatePatientAsync("V1");
         await client.PutAsync($"/fhir/Patient/{id}", TestFhir.Json(TestFhir.Patient("V2", id: id)));
+        using var patch = new StringContent("""[{"op":"add","path":"/active","value":true}]""", System.Text.Encoding.UTF8, "application/json-patch+json");
+        (await client.PatchAsync($"/fhir/Patient/{id}", patch)).Dispose();
         await client.DeleteAsync($"/fhir/Patient/{id}");
+        using var recreated = await client.PutAsync($"/fhir/Patient/{id}", TestFhir.Json(TestFhir.Patient("V5", id: id)));
+        Assert.Equal(201, (int)recreated.StatusCode);
 
         using var response = await client.GetAsync($"/fhir/Patient/{id}/_history");
 
+        // Each version records the request that made it and the status it was answered with.
         var bundle = await FhirResponse.ReadAsync(response, "Bundle");
         Assert.Equal("history", bundle.Value("type"));
-        var entries = bundle.Entries();
-        Assert.Equal(["DELETE", "PUT", "POST"], entries.Select(e => e.Value("request.method")));
-        Assert.Equal([$"Patient/{id}", $"Patient/{id}", "Patient"], entries.Select(e => e.Value("request.url")));
-        Assert.Equal(["204 No Content", "200 OK", "201 Created"], entries.Select(e => e.Status()));
-        Assert.Equal(["W/\"3\"", "W/\"2\"", "W/\"1\""], entries.Select(e => e.Value("response.etag")));
+        var entries = bundle.Entries().Skip(1).ToList();
+        Assert.Equal(["PUT", "DELETE", "PATCH", "PUT", "POST"], bundle.Entries().Select(e => e.Value("request.method")));
+        Assert.Equal(["201 Created", "204 No Content", "200 OK", "200 OK", "201 Created"], bundle.Entries().Select(e => e.Status()));
+        Assert.Equal([$"Patient/{id}", $"Patient/{id}", $"Patient/{id}", "Patient"], entries.Select(e => e.Value("request.url")));
+        Assert.Equal(["W/\"4\"", "W/\"3\"", "W/\"2\"", "W/\"1\""], entries.Select(e => e.Value("response.etag")));
         Assert.Null(entries[0].Resource());
-        Assert.Equal("V2", entries[1].Resource()!.Family());
+        Assert.Equal("true", entries[1].Resource()!.Value("active"));
+        Assert.Equal("V2", entries[2].Resource()!.Family());
         Assert.All(entries, e => Assert.Equal($"http://localhost/fhir/Patient/{id}", e.Value("fullUrl")));
         Assert.Equal($"http://localhost/fhir/Patient/{id}/_history", bundle.Link("self"));
         Assert.Null(bundle.Link("next"));

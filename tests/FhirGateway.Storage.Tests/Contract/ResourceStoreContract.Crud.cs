@@ -139,8 +139,14 @@ public abstract partial class ResourceStoreContract
 
         var back = await Store.UpdateAsync(created.Id, TestResources.PatientWrite("Windsor"));
 
-        Assert.Equal((WriteStatus.Created, 3L), (back.Status, back.Version!.VersionId));
+        Assert.Equal((WriteStatus.Created, 3L, ResourceChange.Recreate), (back.Status, back.Version!.VersionId, back.Version.Change));
         Assert.Equal(ReadStatus.Found, (await Store.ReadAsync("Patient", created.Id)).Status);
+
+        // A patch is recorded as one, as history reports it; the version read back keeps what was recorded.
+        var patched = await Store.UpdateAsync(created.Id, TestResources.PatientWrite("Windsor-Mountbatten"), new UpdateOptions { IsPatch = true });
+        Assert.Equal((WriteStatus.Updated, ResourceChange.Patch), (patched.Status, patched.Version!.Change));
+        Assert.Equal(ResourceChange.Recreate, (await Store.VReadAsync("Patient", created.Id, 3)).Version!.Change);
+        Assert.Equal(ResourceChange.Patch, (await Store.ReadAsync("Patient", created.Id)).Version!.Change);
     }
 
     [DatabaseFact]

@@ -11,6 +11,7 @@ internal static class FhirEndpointExtensions
         services.AddOptions<FhirEndpointOptions>().BindConfiguration(FhirEndpointOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FhirEndpointOptions>, FhirEndpointOptionsValidator>();
         services.AddSingleton<FhirBaseUrl>();
+        services.AddSingleton<AllowedMethods>();
         services.Configure<RouteOptions>(FhirRouteConstraints.AddTo);
         return services;
     }

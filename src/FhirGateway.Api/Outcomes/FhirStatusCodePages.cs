@@ -1,5 +1,6 @@
 using FhirGateway.Api.FhirEndpoint;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace FhirGateway.Api.Outcomes;
 
@@ -18,6 +19,22 @@ internal static class FhirStatusCodePages
         }
 
         var status = http.Response.StatusCode;
+        if (status == StatusCodes.Status405MethodNotAllowed)
+        {
+            // Routing's Allow list ignores route constraints: name only the methods the path really has, and when it
+            // has none (no route matches once constraints are checked), the path is not found.
+            var allowed = http.RequestServices.GetRequiredService<AllowedMethods>().For(http.Request.Path);
+            if (allowed.Count == 0)
+            {
+                http.Response.Headers.Remove(HeaderNames.Allow);
+                status = http.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+            else
+            {
+                http.Response.Headers.Allow = string.Join(", ", allowed);
+            }
+        }
+
         var diagnostics = status switch
         {
             StatusCodes.Status404NotFound => NotFound(http.Request),

@@ -195,11 +195,16 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         using var post = await client.PostAsync("/fhir/Patient/1", TestFhir.Json(TestFhir.Patient("X")));
         using var search = await client.GetAsync("/fhir/_search");
         using var history = await client.DeleteAsync("/fhir/Patient/_history");
+        using var postHistory = await client.PostAsync("/fhir/Patient/_history", TestFhir.Json(TestFhir.Patient("X")));
 
         await OutcomeAssert.IsOutcomeAsync(post, 405, "not-supported");
-        Assert.Equal(["DELETE", "GET", "PATCH", "PUT"], post.Content.Headers.Allow.Order());
+        Assert.Equal(["DELETE", "GET", "HEAD", "PATCH", "PUT"], post.Content.Headers.Allow.Order());
         await OutcomeAssert.IsOutcomeAsync(search, 405, "not-supported");
         Assert.Equal(["POST"], search.Content.Headers.Allow.Order());
+
+        // Allow names what the path has once route constraints are checked: type history, not the id routes.
+        await OutcomeAssert.IsOutcomeAsync(postHistory, 405, "not-supported");
+        Assert.Equal(["GET", "HEAD"], postHistory.Content.Headers.Allow.Order());
 
         // No FHIR id starts with '_': the path names no resource, and no interaction deletes a history.
         await OutcomeAssert.IsOutcomeAsync(history, 404, "not-found");

@@ -126,6 +126,11 @@ public sealed partial class SearchQueryParser
             {
                 invalid.Add(raw);
             }
+            else if (value[0] == '#')
+            {
+                // A reference to a contained resource is indexed by its local URL (IndexRowWriter), never by an id.
+                predicates.Add(new ReferencePredicate(null, null, value));
+            }
             else if (ReferenceText.IsAbsolute(value))
             {
                 predicates.Add(ReferenceText.Local(value, state.Options.LocalBaseUrls) is var (type, id)

@@ -44,6 +44,21 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task References_to_contained_resources_match_by_their_local_url()
+    {
+        await PutAsync(
+            """
+            {"resourceType":"Observation","id":"apgar","status":"final","code":{"text":"apgar"},
+             "contained":[{"resourceType":"Patient","id":"newborn"}],"subject":{"reference":"#newborn"}}
+            """,
+            Observation("named", "1", "Patient/newborn"));
+
+        // The same id outside the container is another resource: each search finds only its own.
+        Assert.Equal(["apgar"], await Ids("Observation", "subject=%23newborn"));
+        Assert.Equal(["named"], await Ids("Observation", "subject=Patient/newborn"));
+    }
+
+    [DatabaseFact]
     public async Task Canonical_references_match_with_and_without_version()
     {
         await PutAsync(

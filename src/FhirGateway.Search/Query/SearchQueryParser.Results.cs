@@ -213,6 +213,7 @@ public sealed partial class SearchQueryParser
         }
 
         string? parameter = null;
+        IReadOnlyList<string> targets = [];
         if (parts[1] != "*")
         {
             if (!registry.TryGet(parts[0], parts[1], out var info) || info.Type != SearchParamType.Reference)
@@ -222,10 +223,46 @@ public sealed partial class SearchQueryParser
             }
 
             parameter = parts[1];
+            targets = info.Targets;
+        }
+
+        if (Unreachable(state, reverse, iterate, parts[0], target, targets) is { } why)
+        {
+            state.Ignored(SearchIssueCodes.UnsupportedParameter, name + "=" + value, why);
+            return;
         }
 
         state.Includes.Add(new IncludeSpec(reverse, parts[0], parameter, target, iterate, reverse && parameter is null ? ReferenceSources(parts[0]) : null));
         state.Used.Add(new(name, value));
+    }
+
+    /// <summary>
+    /// Why an include can add nothing to this search's matches, or null when it can: an _include's source type must
+    /// be searched, a _revinclude's parameter must be able to refer to a type searched, and a target type must be
+    /// one the parameter refers to. :iterate applies to included resources too, so only its target type is checked.
+    /// Such an include is reported as not used (https://hl7.org/fhir/R4/search.html#errors) rather than silently kept.
+    /// </summary>
+    private static string? Unreachable(ParseState state, bool reverse, bool iterate, string source, string? target, IReadOnlyList<string> targets)
+    {
+        if (target is not null && targets.Count > 0 && !targets.Contains(target))
+        {
+            return $"The parameter cannot refer to a {target}.";
+        }
+
+        if (iterate || state.Types is not { } searched)
+        {
+            return null;
+        }
+
+        if (!reverse && !searched.Contains(source))
+        {
+            return $"Its source type {source} is not searched here, so it has nothing to include from (:iterate applies it to included resources).";
+        }
+
+        var referred = target is null ? targets : [target];
+        return reverse && referred.Count > 0 && !searched.Any(referred.Contains)
+            ? $"The parameter cannot refer to a type searched here ({string.Join(", ", searched)})."
+            : null;
     }
 
     /// <summary>

@@ -42,8 +42,20 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
         state.Types = resourceType is null ? ParseTypes(state, list) : [resourceType];
         foreach (var (name, value) in list)
         {
-            if (string.IsNullOrEmpty(name) || name == "_type")
+            if (string.IsNullOrEmpty(name))
             {
+                continue;
+            }
+
+            if (name == "_type")
+            {
+                // https://hl7.org/fhir/R4/search.html#type: _type chooses the types of a search across types (system
+                // and whole-compartment searches); a search of one type does not use it.
+                if (resourceType is not null)
+                {
+                    state.Ignored(SearchIssueCodes.UnsupportedParameter, name + "=" + value, $"_type applies to searches across types; this search is of {resourceType} only.");
+                }
+
                 continue;
             }
 

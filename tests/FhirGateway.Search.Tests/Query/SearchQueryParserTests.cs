@@ -282,6 +282,25 @@ public sealed class SearchQueryParserTests
     }
 
     [Fact]
+    public void Parameters_this_search_cannot_use_are_reported_not_silently_kept()
+    {
+        // _type on a search of one type; an _include from a type not searched; a target the parameter never refers to;
+        // a _revinclude whose parameter cannot refer to the type searched. :iterate may reach included resources.
+        const string request =
+            "_type=Patient&_include=Patient:organization&_include=Observation:subject:Practitioner&_revinclude=Observation:performer" +
+            "&_include:iterate=Patient:organization&_include=Observation:subject&_revinclude=Provenance:target";
+
+        var lenient = Parse("Observation", request);
+        var strict = Parse("Observation", request, strict: true);
+
+        Assert.Equal(["_type=Patient", "_include=Patient:organization", "_include=Observation:subject:Practitioner", "_revinclude=Observation:performer"], lenient.Issues.Select(i => i.Parameter));
+        Assert.All(lenient.Issues, i => Assert.Equal("unsupported-parameter", i.Code));
+        Assert.True(strict.HasErrors);
+        Assert.Equal(["_include:iterate", "_include", "_revinclude"], lenient.Used.Select(u => u.Key));
+        Assert.Equal(3, lenient.Includes.Count);
+    }
+
+    [Fact]
     public void Malformed_values_are_errors_in_any_handling()
     {
         foreach (var request in new[]

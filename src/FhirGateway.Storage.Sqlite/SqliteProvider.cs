@@ -307,6 +307,10 @@ internal sealed class SqliteProvider : RelationalProvider
     // SQLITE_BUSY and SQLITE_LOCKED: another writer held the lock past the busy timeout; nothing was committed.
     public override bool IsTransient(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
 
+    // SQLITE_CANTOPEN (14) and SQLITE_FULL (13): the file cannot be opened, or the disk is full
+    // (https://sqlite.org/rescode.html).
+    public override bool IsUnavailable(Exception exception) => exception is SqliteException { SqliteErrorCode: 13 or 14 };
+
     private void Prepare()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);

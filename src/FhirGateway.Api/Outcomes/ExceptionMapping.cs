@@ -34,6 +34,12 @@ internal static class ExceptionMapping
             "transient",
             "The request conflicted with concurrent ones and was not carried out; nothing was changed. Send it again."),
 
+        // The database cannot be reached or take work: the client may try again later (RFC 9110 section 15.6.4).
+        StorageUnavailableException => new(
+            StatusCodes.Status503ServiceUnavailable,
+            "transient",
+            "The database is unavailable. Try again later; a write whose answer was lost may or may not have been carried out, so repeat writes conditionally."),
+
         _ => new(
             StatusCodes.Status500InternalServerError,
             IssueTypes.ForStatus(StatusCodes.Status500InternalServerError),

@@ -153,6 +153,14 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// </summary>
     public abstract bool IsTransient(Exception exception);
 
+    /// <summary>Whether an exception shows the database unreachable or unable to take work (<see cref="StorageUnavailableException"/>).</summary>
+    public virtual bool IsUnavailable(Exception exception) => false;
+
+    /// <summary>The exception to throw for <paramref name="exception"/>: itself, or unavailability when it shows that.</summary>
+    public Exception Translate(Exception exception) => IsUnavailable(exception)
+        ? new StorageUnavailableException($"The {SystemName} database is unavailable.", exception)
+        : exception;
+
     /// <inheritdoc />
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using FhirGateway.Storage.Diagnostics;
 using FhirGateway.Storage.History;
@@ -35,7 +36,15 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
         {
             if (!_initialized)
             {
-                await MigrationRunner.RunAsync(provider, clock, logger, cancellationToken);
+                try
+                {
+                    await MigrationRunner.RunAsync(provider, clock, logger, cancellationToken);
+                }
+                catch (Exception e) when (provider.IsUnavailable(e))
+                {
+                    throw provider.Translate(e);
+                }
+
                 _initialized = true;
             }
         }
@@ -135,7 +144,16 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
     public async Task<IResourceTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken);
-        var connection = await provider.OpenForWriteAsync(cancellationToken);
+        DbConnection connection;
+        try
+        {
+            connection = await provider.OpenForWriteAsync(cancellationToken);
+        }
+        catch (Exception e) when (provider.IsUnavailable(e))
+        {
+            throw provider.Translate(e);
+        }
+
         try
         {
             var transaction = await provider.BeginWriteAsync(connection, cancellationToken);
@@ -149,7 +167,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
                 throw new TransientStorageException($"The {provider.SystemName} database could not start the unit of work in time (another writer held it up).", e);
             }
 
-            throw;
+            throw provider.Translate(e);
         }
     }
 
@@ -211,6 +229,11 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
             var result = await work();
             StorageTelemetry.Record(activity, provider.SystemName, operation, outcome(result), started);
             return result;
+        }
+        catch (Exception e) when (provider.IsUnavailable(e))
+        {
+            StorageTelemetry.Record(activity, provider.SystemName, operation, "unavailable", started);
+            throw provider.Translate(e);
         }
         catch
         {

@@ -13,14 +13,23 @@ public sealed class PostgresGateway : GatewayFactory
 
     public override string Provider => "Postgres";
 
-    protected override IEnumerable<KeyValuePair<string, string>> StorageSettings()
+    protected override IEnumerable<KeyValuePair<string, string>> StorageSettings() => SettingsFor(port: null);
+
+    /// <summary>The settings for this factory's schema, reached on another port when one is given (a relay).</summary>
+    public IEnumerable<KeyValuePair<string, string>> SettingsFor(int? port)
     {
         _admin = PostgresEnvironment.RequireConnectionString();
         Admin($"CREATE SCHEMA IF NOT EXISTS \"{_schema}\"");
+        var gateway = new NpgsqlConnectionStringBuilder(_admin) { SearchPath = _schema };
+        if (port is { } relayed)
+        {
+            gateway.Port = relayed;
+        }
+
         return
         [
             new("Storage:Provider", "Postgres"),
-            new("Storage:Postgres:ConnectionString", new NpgsqlConnectionStringBuilder(_admin) { SearchPath = _schema }.ConnectionString),
+            new("Storage:Postgres:ConnectionString", gateway.ConnectionString),
         ];
     }
 

@@ -20,15 +20,18 @@ public sealed partial class SearchQueryParser
 
         if (name is "_id" or "_lastUpdated" or "_id:not" or "_lastUpdated:missing" or "_id:missing")
         {
-            return ParseResourceColumn(state, name, value);
+            return ParseResourceColumn(state, name, name, value);
         }
 
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? ParseSimple(state, types, name, name, value) : ParseChain(state, types, name, name[..dot], name[(dot + 1)..], value);
     }
 
-    /// <summary><c>_id</c> and <c>_lastUpdated</c>: columns of the resource itself.</summary>
-    private static SearchCriterion? ParseResourceColumn(ParseState state, string name, string value)
+    /// <summary>
+    /// <c>_id</c> and <c>_lastUpdated</c> (<paramref name="name"/>, with a modifier if any): columns of the resource
+    /// itself, at the top level or at the end of a chain or <c>_has</c> (<paramref name="whole"/>, the parameter as sent).
+    /// </summary>
+    private static SearchCriterion? ParseResourceColumn(ParseState state, string whole, string name, string value)
     {
         var values = SearchValues.Split(value, ',').Select(SearchValues.Unescape).ToList();
         switch (name)
@@ -44,7 +47,7 @@ public sealed partial class SearchQueryParser
                 {
                     if (SearchValues.Date(item, state.Now) is not { } date)
                     {
-                        state.Error(SearchIssueCodes.InvalidValue, name + "=" + value, $"'{item}' is not a date, with or without a prefix.");
+                        state.Error(SearchIssueCodes.InvalidValue, whole + "=" + value, $"'{item}' is not a date, with or without a prefix.");
                         return null;
                     }
 
@@ -55,7 +58,7 @@ public sealed partial class SearchQueryParser
             }
 
             default:
-                state.Ignored(SearchIssueCodes.UnsupportedModifier, name, "Every resource has an id and a lastUpdated; :missing does not apply.");
+                state.Ignored(SearchIssueCodes.UnsupportedModifier, whole, "Every resource has an id and a lastUpdated; :missing does not apply.");
                 return null;
         }
     }
@@ -92,11 +95,16 @@ public sealed partial class SearchQueryParser
             return null;
         }
 
+        // Any parameter of the referring type (https://hl7.org/fhir/R4/search.html#has), _id and _lastUpdated
+        // included: those are columns of the referring resource, not index rows.
+        var restCode = rest.Split(['.', ':'], 2)[0];
         var inner = rest.StartsWith("_has:", StringComparison.Ordinal)
             ? ParseHas(state, [source], whole, rest, value)
-            : rest.Contains('.', StringComparison.Ordinal)
-                ? ParseChain(state, [source], whole, rest[..rest.IndexOf('.', StringComparison.Ordinal)], rest[(rest.IndexOf('.', StringComparison.Ordinal) + 1)..], value)
-                : ParseSimple(state, [source], whole, rest, value);
+            : restCode is "_id" or "_lastUpdated"
+                ? ParseResourceColumn(state, whole, rest, value)
+                : rest.Contains('.', StringComparison.Ordinal)
+                    ? ParseChain(state, [source], whole, rest[..rest.IndexOf('.', StringComparison.Ordinal)], rest[(rest.IndexOf('.', StringComparison.Ordinal) + 1)..], value)
+                    : ParseSimple(state, [source], whole, rest, value);
         return inner is null ? null : new ReverseChainCriterion(source, reference, [inner]);
     }
 
@@ -146,7 +154,7 @@ public sealed partial class SearchQueryParser
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
         if (nextCode is "_id" or "_lastUpdated" || rest.StartsWith("_has:", StringComparison.Ordinal))
         {
-            var other = nextCode is "_id" or "_lastUpdated" ? ParseResourceColumn(state, rest, value) : ParseHas(state, candidates, whole, rest, value);
+            var other = nextCode is "_id" or "_lastUpdated" ? ParseResourceColumn(state, whole, rest, value) : ParseHas(state, candidates, whole, rest, value);
             return other is null ? null : new ChainCriterion(code, candidates, [other]);
         }
 

@@ -124,6 +124,23 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
     }
 
     [DatabaseFact]
+    public async Task Reverse_chains_take_the_id_and_last_updated_of_the_referring_resource()
+    {
+        using var client = gateway.CreateClient();
+        var code = SearchTestData.UniqueCode();
+        var patient = await client.CreateAsync("Patient", SearchTestData.Patient("Has"));
+        var other = await client.CreateAsync("Patient", SearchTestData.Patient("Has"));
+        var observation = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+        await client.CreateAsync("Observation", SearchTestData.Observation(other, code));
+
+        var byId = await client.SearchAsync($"/fhir/Patient?_has:Observation:subject:_id={observation}");
+        var byBoth = await client.SearchAsync($"/fhir/Patient?_has:Observation:subject:_id={observation}&_has:Observation:subject:_lastUpdated=gt2000");
+
+        Assert.Equal([$"Patient/{patient}"], byId.Entries("match"));
+        Assert.Equal([$"Patient/{patient}"], byBoth.Entries("match"));
+    }
+
+    [DatabaseFact]
     public async Task Unknown_parameters_are_reported_in_an_outcome_entry_or_refused_under_strict_handling()
     {
         using var client = gateway.CreateClient();

@@ -42,6 +42,42 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Reverse_chains_take_the_id_and_last_updated_of_the_referring_resources()
+    {
+        // https://hl7.org/fhir/R4/search.html#has: any parameter of the referring type, _id and _lastUpdated included.
+        await PutFamiliesAsync();
+        var before = H.Clock.GetUtcNow().AddMinutes(30).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        H.Clock.Advance(TimeSpan.FromHours(1));
+        await PutAsync(Observation("o3", "8302-2", "Patient/jim", extra: ""","note":[{"text":"changed"}]"""));
+
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:patient:_id=o2"));
+        Assert.Equal(["jim", "peter"], await Ids("Patient", "_has:Observation:subject:_id=o1,o3"));
+        Assert.Empty(await Ids("Patient", "_has:Observation:subject:_id=o4"));
+        Assert.Equal(["jim"], await Ids("Patient", "_has:Observation:subject:_id:not=o1,o2"));
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:patient:_id=o1&_has:Observation:patient:code=29463-7"));
+        Assert.Equal(["jim"], await Ids("Patient", $"_has:Observation:subject:_lastUpdated=gt{before}"));
+        Assert.Equal(["peter"], await Ids("Patient", $"_has:Observation:subject:_lastUpdated=lt{before}&_has:Observation:subject:_id=o2"));
+        Assert.Equal(["jim", "peter"], await Ids("Patient", "_has:Observation:subject:_lastUpdated=gt2000"));
+        Assert.Equal(["other"], await Ids("Organization", "_has:Patient:organization:_has:Observation:patient:_id=o3"));
+        Assert.Equal(["acme"], await Ids("Organization", "_has:Patient:organization:_id=peter"));
+        Assert.Equal(["o1", "o2"], await Ids("Observation", "subject:Patient._has:Observation:patient:_id=o2"));
+    }
+
+    [DatabaseFact]
+    public async Task Reverse_chains_by_id_find_the_official_examples_they_refer_to()
+    {
+        await H.PutExamplesAsync(
+            "Patient-example.json", "Encounter-example.json", "Observation-example.json", "Observation-abdo-tender.json",
+            "Observation-bgpanel.json", "Observation-bloodgroup.json", "Observation-rhstatus.json");
+
+        Assert.Equal(["example"], await Ids("Patient", "_has:Observation:patient:_id=example"));
+        Assert.Equal(["example"], await Ids("Encounter", "_has:Observation:encounter:_id=abdo-tender"));
+        Assert.Equal(["bloodgroup", "rhstatus"], await Ids("Observation", "_has:Observation:has-member:_id=bgpanel"));
+        Assert.Equal(["example"], await Ids("Patient", "_has:Observation:subject:_lastUpdated=gt2000"));
+        Assert.Equal(["example"], await Ids("Observation", "subject._id=example&_id=example"));
+    }
+
+    [DatabaseFact]
     public async Task Unknown_chains_are_reported()
     {
         await PutFamiliesAsync();

@@ -173,6 +173,25 @@ public sealed class SearchQueryParserTests
     }
 
     [Fact]
+    public void Reverse_chains_take_id_and_last_updated_as_columns_of_the_referring_resource()
+    {
+        var byId = Single<ReverseChainCriterion>(Parse("Patient", "_has:Observation:patient:_id=a,b"));
+        var notId = Single<ReverseChainCriterion>(Parse("Patient", "_has:Observation:patient:_id:not=a"));
+        var updated = Single<ReverseChainCriterion>(Parse("Patient", "_has:Observation:subject:_lastUpdated=gt2000"));
+        var nested = Single<ReverseChainCriterion>(Parse("Organization", "_has:Patient:organization:_has:Observation:patient:_id=a"));
+        var invalid = Parse("Patient", "_has:Observation:patient:_lastUpdated=soon");
+
+        Assert.Equal(["a", "b"], Assert.IsType<IdCriterion>(Assert.Single(byId.SourceCriteria)).Ids);
+        Assert.Equal(["a"], Assert.IsType<IdCriterion>(Assert.IsType<NotCriterion>(Assert.Single(notId.SourceCriteria)).Criterion).Ids);
+        var date = Assert.Single(Assert.IsType<LastUpdatedCriterion>(Assert.Single(updated.SourceCriteria)).AnyOf);
+        Assert.Equal((Comparator.Gt, Utc("2000-12-31T23:59:59.999999Z")), (date.Comparator, date.High));
+        var inner = Assert.IsType<ReverseChainCriterion>(Assert.Single(nested.SourceCriteria));
+        Assert.Equal(["a"], Assert.IsType<IdCriterion>(Assert.Single(inner.SourceCriteria)).Ids);
+        var issue = Assert.Single(invalid.Issues);
+        Assert.Equal((SearchIssueCodes.InvalidValue, "_has:Observation:patient:_lastUpdated=soon"), (issue.Code, issue.Parameter));
+    }
+
+    [Fact]
     public void A_chain_over_target_types_reading_different_rows_ors_one_chain_per_set_of_types()
     {
         // Provenance.target refers to any type: Patient's name reads name, family and given; Location's name alone.

@@ -93,6 +93,17 @@ internal sealed class SearchHarness : IAsyncDisposable
         Assert.True(result.Status is WriteStatus.Updated or WriteStatus.Created, result.Status.ToString());
     }
 
+    /// <summary>Writes official R4 examples (file names such as <c>Observation-satO2.json</c>) under their own ids.</summary>
+    public async Task PutExamplesAsync(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var resource = OfficialExamples.Get(name);
+            var result = await Store.UpdateAsync(resource.Child("id")!.Value!, Indexer.PrepareWrite(resource), new UpdateOptions { AllowCreate = true });
+            Assert.True(result.Status is WriteStatus.Updated or WriteStatus.Created, result.Status.ToString());
+        }
+    }
+
     /// <summary>Searches with a query string such as <c>name=peter&amp;_count=2</c>.</summary>
     public Task<SearchOutcome> SearchAsync(string? type, string query, SearchOptions? options = null) =>
         Search.SearchAsync(type, QueryStrings.Parse(query), options ?? new SearchOptions { BaseUrl = BaseUrl });

@@ -37,7 +37,7 @@ internal sealed class TypeNode : Node
             {
                 foreach (var item in input)
                 {
-                    if (Type.Matches(item, exactPrimitives: true, Position))
+                    if (Type.Matches(item, cast: true, Position))
                     {
                         output.Add(item);
                     }
@@ -54,9 +54,9 @@ internal sealed class TypeNode : Node
 
             if (Operation == TypeOperation.Is)
             {
-                output.Add(Boxes.Bool(Type.Matches(single, exactPrimitives: false, Position)));
+                output.Add(Boxes.Bool(Type.Matches(single, cast: false, Position)));
             }
-            else if (Type.Matches(single, exactPrimitives: true, Position))
+            else if (Type.Matches(single, cast: true, Position))
             {
                 output.Add(single);
             }

@@ -52,10 +52,23 @@ internal sealed class TypeSpecifier
     }
 
     /// <summary>
-    /// Whether an item is of this type. <paramref name="exactPrimitives"/> asks for the exact FHIR primitive type (as
-    /// the official R4 tests expect of <c>as</c> and <c>ofType</c>: a code is not returned by <c>as(string)</c>).
+    /// Whether an item is of this type: for <c>is</c> (<paramref name="cast"/> false) or for <c>as</c> and
+    /// <c>ofType</c> (<paramref name="cast"/> true).
+    /// <para>
+    /// <c>is</c> takes a FHIR primitive as its FHIR type or a base of it (a code is a string), never as a System type:
+    /// the official R4 cases testType12 and testType14 expect <c>Patient.active.is(Boolean)</c> and
+    /// <c>is(System.Boolean)</c> to be false.
+    /// </para>
+    /// <para>
+    /// <c>as</c> and <c>ofType</c> take a FHIR primitive by its exact FHIR type (testFHIRPathAsFunction11 and 16: a code
+    /// is not returned by <c>as(string)</c>), and an unqualified System type name that names no FHIR type
+    /// (<c>DateTime</c>, <c>String</c>, <c>Boolean</c>...) also keeps the FHIR primitives of that System type, the item
+    /// itself unchanged: https://hl7.org/fhir/R4/fhirpath.html#types maps each FHIR primitive to its System type
+    /// (dateTime and instant to DateTime, date to Date, string, code, id, uri... to String), and R4's own definitions
+    /// rely on it (Observation's code-value-date component is <c>value.as(DateTime) | value.as(Period)</c>).
+    /// </para>
     /// </summary>
-    public bool Matches(object item, bool exactPrimitives, int position)
+    public bool Matches(object item, bool cast, int position)
     {
         if (IsAny)
         {
@@ -73,10 +86,12 @@ internal sealed class TypeSpecifier
             var type = FhirType(node.Type.Model);
             if (type is null)
             {
-                return SystemKind is not null ? false : throw Unknown(position);
+                return SystemKind is { } kind
+                    ? cast && Qualifier is null && node.Type.IsPrimitive && SystemValue.KindOf(node.Type) == kind
+                    : throw Unknown(position);
             }
 
-            return exactPrimitives && type.IsPrimitive ? ReferenceEquals(type, node.Type) : type.IsAssignableFrom(node.Type);
+            return cast && type.IsPrimitive ? ReferenceEquals(type, node.Type) : type.IsAssignableFrom(node.Type);
         }
 
         if (Qualifier == "FHIR")

@@ -69,6 +69,22 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Code_value_date_matches_a_date_time_or_a_period_value()
+    {
+        // Its value component is value.as(DateTime) | value.as(Period): a FHIR dateTime is of the System type DateTime.
+        await H.PutExamplesAsync("Observation-date-lastmp.json", "Observation-example.json", "Observation-abdo-tender.json");
+        await PutAsync(Observation("period", "8665-2", "Patient/p", extra: ""","valuePeriod":{"start":"2016-12-01","end":"2016-12-05"}"""));
+
+        Assert.Equal(["date-lastmp"], await Ids("Observation", "code-value-date=8665-2$2016-12-30"));
+        Assert.Equal(["date-lastmp"], await Ids("Observation", "code-value-date=http://loinc.org|8665-2$ge2016-12-10"));
+        Assert.Equal(["period"], await Ids("Observation", "code-value-date=8665-2$le2016-12-05"));
+        Assert.Equal(["date-lastmp", "period"], await Ids("Observation", "code-value-date=8665-2$2016-12"));
+        Assert.Empty(await Ids("Observation", "code-value-date=8665-2$2016-12-31"));
+        Assert.Equal(["date-lastmp", "period"], await Ids("Observation", "code-value-date:missing=false"));
+        Assert.Equal(["abdo-tender", "example"], await Ids("Observation", "code-value-date:missing=true"));
+    }
+
+    [DatabaseFact]
     public async Task Last_updated_and_id_are_columns_of_the_resource()
     {
         await PutAsync(Patient("a", "A"));

@@ -17,9 +17,10 @@ public static class IndexFingerprint
     /// The version of the extraction code (<see cref="SearchIndexer"/>, <see cref="IndexRowWriter"/>, text folding, bound
     /// code systems). Bump it with any change that makes different rows from the same resource: every stored resource
     /// is then reindexed at the next start-up. 2: covering parameters leave out their parts' values; 3: the FHIRPath
-    /// engine's <c>as(DateTime)</c> keeps FHIR dateTime values, so Observation's <c>code-value-date</c> has rows.
+    /// engine's <c>as(DateTime)</c> keeps FHIR dateTime values, so Observation's <c>code-value-date</c> has rows; 4: a
+    /// quantity's row in canonical UCUM units has a code of its own (<see cref="IndexRowWriter.CanonicalSuffix"/>).
     /// </summary>
-    public const int ExtractionVersion = 3;
+    public const int ExtractionVersion = 4;
 
     /// <summary>The fingerprint (<c>v{ExtractionVersion}-</c> and 32 hex digits of SHA-256).</summary>
     public static string Of(SearchParameterRegistry registry, IEnumerable<string> localBaseUrls)

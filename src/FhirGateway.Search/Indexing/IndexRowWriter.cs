@@ -25,6 +25,12 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
     /// <summary>The suffix of the rows <c>:identifier</c> searches on reference parameters (Reference.identifier).</summary>
     public const string IdentifierSuffix = ":identifier";
 
+    /// <summary>
+    /// The suffix of a quantity parameter's rows in canonical UCUM units (<c>value-quantity:canonical</c>), which only
+    /// a search with a UCUM unit reads.
+    /// </summary>
+    public const string CanonicalSuffix = ":canonical";
+
     private static readonly HashSet<string> QuantityTypes = new(StringComparer.Ordinal)
     {
         "Quantity", "Age", "Count", "Distance", "Duration", "SimpleQuantity", "MoneyQuantity",
@@ -416,7 +422,7 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
         return id.IsEmpty ? resource.Type.Name : null;
     }
 
-    // https://hl7.org/fhir/R4/search.html#quantity: the value as written, and in canonical UCUM units when they differ.
+    // https://hl7.org/fhir/R4/search.html#quantity: the value as written, and in canonical UCUM units.
     private static void AddQuantity(List<IndexRow> rows, string code, ElementNode node)
     {
         if (QuantityTypes.Contains(node.Type.Name))
@@ -467,11 +473,13 @@ internal sealed class IndexRowWriter(IReadOnlyList<string> localBases)
             rows.Add(IndexRow.ForQuantity(code, low, high, null, unit));
         }
 
+        // The canonical form goes under a code of its own, even when it is the value as written: a search without a
+        // unit matches the value as recorded, whatever its unit, so it must not see 66.9 [in_i] as 1.699 m (and ne,
+        // :missing and _sort must not either); a search with a UCUM unit reads these rows alone.
         if (system == Ucum && unitCode is not null &&
-            Canonical(low, unitCode, out var canonicalLow, out var canonicalUnit) && Canonical(high, unitCode, out var canonicalHigh, out _) &&
-            (canonicalUnit != unitCode || canonicalLow != low || canonicalHigh != high))
+            Canonical(low, unitCode, out var canonicalLow, out var canonicalUnit) && Canonical(high, unitCode, out var canonicalHigh, out _))
         {
-            rows.Add(IndexRow.ForQuantity(code, canonicalLow, canonicalHigh, Ucum, canonicalUnit));
+            rows.Add(IndexRow.ForQuantity(code + CanonicalSuffix, canonicalLow, canonicalHigh, Ucum, canonicalUnit));
         }
     }
 

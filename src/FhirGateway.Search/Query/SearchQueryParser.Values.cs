@@ -195,39 +195,61 @@ public sealed partial class SearchQueryParser
         }
     }
 
-    // Date, number and quantity: a prefix and a value (https://hl7.org/fhir/R4/search.html#prefix).
-    private static IndexCriterion ParseOrdered(ParseState state, SearchParameterInfo parameter, List<string> values, List<string> invalid)
+    // Date, number and quantity: a prefix and a value (https://hl7.org/fhir/R4/search.html#prefix). Quantities in UCUM
+    // units compare with the rows in canonical units, the others with the values as recorded (#quantity); a parameter
+    // with both kinds of values matches where either does.
+    private static SearchCriterion ParseOrdered(ParseState state, SearchParameterInfo parameter, List<string> values, List<string> invalid)
     {
-        var predicates = new List<IndexPredicate>();
+        var recorded = new List<IndexPredicate>();
+        var canonical = new List<IndexPredicate>();
         foreach (var value in values)
         {
-            if (ParseOrderedValue(state, parameter.Type, value) is { } predicate)
-            {
-                predicates.Add(predicate);
-            }
-            else
+            var (predicate, inCanonical) = ParseOrderedValue(state, parameter.Type, value);
+            if (predicate is null)
             {
                 invalid.Add(value);
             }
+            else
+            {
+                (inCanonical ? canonical : recorded).Add(predicate);
+            }
         }
 
-        return new IndexCriterion(parameter.RowCodes[0], parameter.Kind!.Value, predicates);
+        var code = parameter.RowCodes[0];
+        var kind = parameter.Kind!.Value;
+        if (canonical.Count == 0)
+        {
+            return new IndexCriterion(code, kind, recorded);
+        }
+
+        var inCanonicalUnits = new IndexCriterion(code + IndexRowWriter.CanonicalSuffix, kind, canonical);
+        return recorded.Count == 0 ? inCanonicalUnits : new AnyOfCriterion([new IndexCriterion(code, kind, recorded), inCanonicalUnits]);
     }
 
-    private static IndexPredicate? ParseOrderedValue(ParseState state, SearchParamType type, string value) => type switch
+    /// <summary>An ordered value, and whether it compares with the rows in canonical units (a quantity in UCUM units).</summary>
+    private static (IndexPredicate? Predicate, bool Canonical) ParseOrderedValue(ParseState state, SearchParamType type, string value)
     {
-        SearchParamType.Date => SearchValues.Date(SearchValues.Unescape(value), state.Now),
-        SearchParamType.Number => SearchValues.Number(SearchValues.Unescape(value)),
-        SearchParamType.Quantity => SearchValues.Quantity(value),
-        _ => null,
-    };
+        switch (type)
+        {
+            case SearchParamType.Date:
+                return (SearchValues.Date(SearchValues.Unescape(value), state.Now), false);
+            case SearchParamType.Number:
+                return (SearchValues.Number(SearchValues.Unescape(value)), false);
+            case SearchParamType.Quantity:
+                var quantity = SearchValues.Quantity(value, out var canonical);
+                return (quantity, canonical);
+            default:
+                return (null, false);
+        }
+    }
 
     // https://hl7.org/fhir/R4/search.html#composite: components separated by '$', each of its component's type. The
     // rows read are those of the composite that holds them (CompositeHolders): its own, grouped by occurrence, or its
     // components' parameters' rows for one rooted at the resource; a union of composites matches where one of them does.
+    // A quantity component in UCUM units reads the component's rows in canonical units.
     private SearchCriterion ParseComposite(ParseState state, IReadOnlyList<string> types, SearchParameterInfo parameter, List<string> values, List<string> invalid)
     {
-        var alternatives = new List<IReadOnlyList<IndexPredicate>>();
+        var alternatives = new List<IReadOnlyList<(IndexPredicate Predicate, bool Canonical)>>();
         foreach (var value in values)
         {
             var parts = SearchValues.Split(value, '$');
@@ -237,18 +259,18 @@ public sealed partial class SearchQueryParser
                 continue;
             }
 
-            var predicates = new List<IndexPredicate>();
+            var predicates = new List<(IndexPredicate Predicate, bool Canonical)>();
             for (var i = 0; i < parts.Count; i++)
             {
                 var definition = parameter.Components[i].Parameter!;
-                IndexPredicate? predicate = definition.Type switch
+                var (predicate, canonical) = definition.Type switch
                 {
-                    SearchParamType.Token => SearchValues.Token(parts[i]),
-                    SearchParamType.String => new StringPredicate(StringMatch.StartsWith, TextFolding.Normalize(SearchValues.Unescape(parts[i]))),
-                    SearchParamType.Reference => ReferenceText.TypeAndId(SearchValues.Unescape(parts[i])) is var (type, id)
+                    SearchParamType.Token => (SearchValues.Token(parts[i]), false),
+                    SearchParamType.String => (new StringPredicate(StringMatch.StartsWith, TextFolding.Normalize(SearchValues.Unescape(parts[i]))), false),
+                    SearchParamType.Reference => (ReferenceText.TypeAndId(SearchValues.Unescape(parts[i])) is var (type, id)
                         ? new ReferencePredicate(type, id, null)
-                        : new ReferencePredicate(null, SearchValues.Unescape(parts[i]), null),
-                    SearchParamType.Uri => new UriPredicate(SearchValues.Unescape(parts[i])),
+                        : new ReferencePredicate(null, SearchValues.Unescape(parts[i]), null), false),
+                    SearchParamType.Uri => (new UriPredicate(SearchValues.Unescape(parts[i])), false),
                     _ => ParseOrderedValue(state, definition.Type, parts[i]),
                 };
                 if (predicate is null)
@@ -257,7 +279,7 @@ public sealed partial class SearchQueryParser
                     break;
                 }
 
-                predicates.Add(predicate);
+                predicates.Add((predicate, canonical));
             }
 
             if (predicates.Count == parts.Count)
@@ -268,13 +290,13 @@ public sealed partial class SearchQueryParser
 
         var criteria = CompositeHolders(types, parameter)
             .Select(holder => new CompositeCriterion(
-                alternatives.Select(a => (IReadOnlyList<CompositeComponent>)a.Select((p, i) => ComponentOf(holder, i, p)).ToList()).ToList(),
+                alternatives.Select(a => (IReadOnlyList<CompositeComponent>)a.Select((p, i) => ComponentOf(holder, i, p.Predicate, p.Canonical)).ToList()).ToList(),
                 SameOccurrence: holder.ComponentRows is null))
             .ToList<SearchCriterion>();
         return criteria.Count == 1 ? criteria[0] : new AnyOfCriterion(criteria);
 
-        CompositeComponent ComponentOf(SearchParameterInfo holder, int i, IndexPredicate predicate) =>
-            new(ComponentRowCode(holder, i), parameter.Components[i].Parameter!.Kind!.Value, predicate);
+        CompositeComponent ComponentOf(SearchParameterInfo holder, int i, IndexPredicate predicate, bool canonical) =>
+            new(ComponentRowCode(holder, i) + (canonical ? IndexRowWriter.CanonicalSuffix : string.Empty), parameter.Components[i].Parameter!.Kind!.Value, predicate);
     }
 
     /// <summary>The composites whose rows answer <paramref name="parameter"/>: the composites of its union, or itself.</summary>

@@ -137,10 +137,13 @@ internal static class SearchValues
 
     /// <summary>
     /// A quantity <c>[prefix][number]|[system]|[code]</c> (https://hl7.org/fhir/R4/search.html#quantity). A UCUM unit
-    /// the gateway converts is searched in canonical units, so <c>5000|http://unitsofmeasure.org|mg</c> finds 5 g.
+    /// the gateway converts is searched in canonical units (<paramref name="canonical"/> true: the predicate is for the
+    /// rows in canonical units, <see cref="IndexRowWriter.CanonicalSuffix"/>), so <c>5000|http://unitsofmeasure.org|mg</c>
+    /// finds 5 g. Without a unit (a number alone, or a system with no code) the value is compared as recorded.
     /// </summary>
-    public static NumberPredicate? Quantity(string value)
+    public static NumberPredicate? Quantity(string value, out bool canonical)
     {
+        canonical = false;
         var parts = Split(value, '|');
         if (parts.Count is not (1 or 3) || Number(parts[0]) is not { } number)
         {
@@ -159,6 +162,7 @@ internal static class SearchValues
             UcumCanonical.TryCanonicalize(number.Low, code, out var low, out _) &&
             UcumCanonical.TryCanonicalize(number.High, code, out var high, out _))
         {
+            canonical = true;
             return new NumberPredicate(number.Comparator, value1, low, high) { System = system, Code = unit };
         }
 

@@ -141,6 +141,24 @@ public abstract class SearchContract<TGateway>(TGateway gateway) : IClassFixture
     }
 
     [DatabaseFact]
+    public async Task A_quantity_without_a_unit_matches_the_value_as_recorded_and_one_in_ucum_units_compares_in_canonical_units()
+    {
+        // https://hl7.org/fhir/R4/search.html#quantity: the test Observation's value is 5 kg.
+        using var client = gateway.CreateClient();
+        var code = SearchTestData.UniqueCode();
+        var patient = await client.CreateAsync("Patient", SearchTestData.Patient("Quantity"));
+        var observation = await client.CreateAsync("Observation", SearchTestData.Observation(patient, code));
+        var criteria = $"/fhir/Observation?code={SearchTestData.CodeSystem}|{code}&value-quantity=";
+
+        Assert.Equal([$"Observation/{observation}"], (await client.SearchAsync(criteria + "5")).Entries("match"));
+        Assert.Empty((await client.SearchAsync(criteria + "5000")).Entries("match"));
+        Assert.Empty((await client.SearchAsync(criteria + "gt100")).Entries("match"));
+        Assert.Empty((await client.SearchAsync(criteria + "ne5")).Entries("match"));
+        Assert.Equal([$"Observation/{observation}"], (await client.SearchAsync(criteria + "5000|http://unitsofmeasure.org|g")).Entries("match"));
+        Assert.Equal([$"Observation/{observation}"], (await client.SearchAsync(criteria + "5|http://unitsofmeasure.org|")).Entries("match"));
+    }
+
+    [DatabaseFact]
     public async Task Unknown_parameters_are_reported_in_an_outcome_entry_or_refused_under_strict_handling()
     {
         using var client = gateway.CreateClient();

@@ -25,6 +25,53 @@ public abstract partial class SearchContract
     }
 
     [DatabaseFact]
+    public async Task Quantities_without_a_unit_match_the_values_as_recorded()
+    {
+        // https://hl7.org/fhir/R4/search.html#quantity: a number without a unit matches the value as recorded, whatever
+        // its unit. body-height is 66.9 [in_i] (1.699 m), satO2 95 % (0.95), body-length 25 cm (0.25 m), example
+        // 185 [lb_av] (83,915 g), blood-pressure has components of 107 and 60 mm[Hg] (14,265 and 7,999 g.m-1.s-2).
+        await H.PutExamplesAsync(
+            "Observation-body-height.json", "Observation-satO2.json", "Observation-body-length.json", "Observation-example.json", "Observation-blood-pressure.json");
+
+        Assert.Empty(await Ids("Observation", "value-quantity=1.7"));
+        Assert.Empty(await Ids("Observation", "value-quantity=0.95"));
+        Assert.Equal(["satO2"], await Ids("Observation", "value-quantity=95"));
+        Assert.Equal(["body-height"], await Ids("Observation", "value-quantity=66.9"));
+        Assert.Empty(await Ids("Observation", "value-quantity=lt10"));
+        Assert.Equal(["body-height", "body-length"], await Ids("Observation", "value-quantity=lt90"));
+        Assert.Equal(["body-height", "body-length", "example"], await Ids("Observation", "value-quantity=ne95"));
+        Assert.Empty(await Ids("Observation", "value-quantity=gt1000"));
+        Assert.Empty(await Ids("Observation", "value-quantity=0.25||m"));
+        Assert.Equal(["body-length"], await Ids("Observation", "value-quantity=25||cm"));
+
+        // A system with no code gives no unit either.
+        Assert.Empty(await Ids("Observation", $"value-quantity=1.7|{Ucum}|"));
+        Assert.Equal(["body-height"], await Ids("Observation", $"value-quantity=66.9|{Ucum}|"));
+
+        // A UCUM unit compares in canonical units.
+        Assert.Equal(["body-height"], await Ids("Observation", $"value-quantity=1.7|{Ucum}|m"));
+        Assert.Equal(["body-height"], await Ids("Observation", $"value-quantity=170|{Ucum}|cm"));
+        Assert.Equal(["satO2"], await Ids("Observation", $"value-quantity=0.95|{Ucum}|1"));
+        Assert.Equal(["body-height", "body-length"], await Ids("Observation", $"value-quantity=lt2|{Ucum}|m"));
+        Assert.Equal(["body-height", "body-length", "satO2"], await Ids("Observation", $"value-quantity=95,lt2|{Ucum}|m"));
+
+        // Composites: their quantity components likewise.
+        Assert.Empty(await Ids("Observation", "component-code-value-quantity=8462-4$gt7000"));
+        Assert.Empty(await Ids("Observation", "component-code-value-quantity=8462-4$ne60"));
+        Assert.Equal(["blood-pressure"], await Ids("Observation", "component-code-value-quantity=8462-4$60"));
+        Assert.Equal(["blood-pressure"], await Ids("Observation", $"component-code-value-quantity=8462-4$gt7|{Ucum}|kPa"));
+        Assert.Empty(await Ids("Observation", "code-value-quantity=29463-7$gt1000"));
+        Assert.Equal(["example"], await Ids("Observation", $"code-value-quantity=29463-7$83.9|{Ucum}|kg"));
+        Assert.Empty(await Ids("Observation", "combo-value-quantity=gt1000"));
+        Assert.Equal(["blood-pressure", "example"], await Ids("Observation", $"combo-value-quantity=gt10|{Ucum}|kPa,gt80|{Ucum}|kg"));
+
+        // :missing and _sort read the values as recorded; a resource without one sorts last either way.
+        Assert.Equal(["blood-pressure"], await Ids("Observation", "value-quantity:missing=true"));
+        Assert.Equal(["body-length", "body-height", "satO2", "example", "blood-pressure"], await H.IdsAsync("Observation", "_sort=value-quantity"));
+        Assert.Equal(["example", "satO2", "body-height", "body-length", "blood-pressure"], await H.IdsAsync("Observation", "_sort=-value-quantity"));
+    }
+
+    [DatabaseFact]
     public async Task Numbers_use_the_precision_of_the_search_value()
     {
         static string Risk(string id, string probability) =>

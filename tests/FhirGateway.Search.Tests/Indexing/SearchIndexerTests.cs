@@ -50,10 +50,20 @@ public sealed class SearchIndexerTests
             ["http://loinc.org|29463-7|body weight", "http://loinc.org|3141-9|body weight measured", "http://snomed.info/sct|27113001|body weight", "http://acme.org/devices/clinical-codes|body-weight|body weight"],
             Example("Observation-example.json", "code").Select(r => $"{r.System}|{r.Code}|{r.Normalized}"));
 
-        // 185 [lb_av] as written, by its human unit, and as 83914.58845 g (1 [lb_av] = 453.59237 g).
+        // 185 [lb_av] as written and by its human unit; apart, as 83914.58845 g (1 [lb_av] = 453.59237 g), which only
+        // searches in UCUM units read.
         Assert.Equal(
-            ["185 http://unitsofmeasure.org [lb_av]", "185  lbs", "83914.58845 http://unitsofmeasure.org g"],
+            ["185 http://unitsofmeasure.org [lb_av]", "185  lbs"],
             Example("Observation-example.json", "value-quantity").Select(r => $"{r.Value} {r.System} {r.Code}"));
+        Assert.Equal(
+            ["83914.58845 http://unitsofmeasure.org g"],
+            Example("Observation-example.json", "value-quantity:canonical").Select(r => $"{r.Value} {r.System} {r.Code}"));
+
+        // A value already in canonical units has its canonical row too; a unit the engine does not convert has none.
+        const string Weighed = """{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":80000,"system":"http://unitsofmeasure.org","code":"g"}}""";
+        const string Counted = """{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":2,"system":"http://unitsofmeasure.org","code":"[foo]"}}""";
+        Assert.Equal(["80000 http://unitsofmeasure.org g"], Rows(Weighed, "value-quantity:canonical").Select(r => $"{r.Value} {r.System} {r.Code}"));
+        Assert.Empty(Rows(Counted, "value-quantity:canonical"));
 
         var date = Assert.Single(Example("Observation-example.json", "date"));
         Assert.Equal((Utc("2016-03-28T00:00:00Z"), Utc("2016-03-28T23:59:59.999999Z")), (date.Low, date.High));
@@ -65,6 +75,10 @@ public sealed class SearchIndexerTests
         Assert.Equal([1, 2], components.Select(r => r.Group!.Value).Distinct().Order());
         Assert.Equal(["8462-4", "8480-6"], components.Where(r => r.Parameter == "component-code-value-quantity$0" && r.System == "http://loinc.org").Select(r => r.Code).Order(StringComparer.Ordinal));
         Assert.Equal([60m, 107m], components.Where(r => r.Parameter == "component-code-value-quantity$1" && r.Code == "mm[Hg]").Select(r => r.Value!.Value).Order());
+        Assert.Equal(
+            [(1, "m-1.g.s-2"), (2, "m-1.g.s-2")],
+            components.Where(r => r.Parameter == "component-code-value-quantity$1:canonical").Select(r => (r.Group!.Value, r.Code!)).Order());
+        Assert.DoesNotContain(components, r => r.Parameter == "component-code-value-quantity$1" && r.Code != "mm[Hg]" && r.Code != "mmHg");
     }
 
     [Fact]

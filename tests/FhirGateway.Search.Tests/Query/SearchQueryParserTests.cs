@@ -100,14 +100,38 @@ public sealed class SearchQueryParserTests
     }
 
     [Fact]
-    public void Quantities_in_ucum_units_are_searched_in_canonical_units()
+    public void Quantities_in_ucum_units_are_searched_in_canonical_units_and_others_as_recorded()
     {
-        var criterion = Single<IndexCriterion>(Parse("Observation", "value-quantity=5.4|http://unitsofmeasure.org|mg,lt3||mmol/L,7"));
+        var both = Single<AnyOfCriterion>(Parse("Observation", "value-quantity=5.4|http://unitsofmeasure.org|mg,lt3||mmol/L,7,8|http://unitsofmeasure.org|"));
+        var canonical = Single<IndexCriterion>(Parse("Observation", "value-quantity=5.4|http://unitsofmeasure.org|mg"));
+        var recorded = Single<IndexCriterion>(Parse("Observation", "value-quantity=7,5|http://unitsofmeasure.org|[foo]"));
 
-        var mg = Assert.IsType<NumberPredicate>(criterion.AnyOf[0]);
+        var asRecorded = Assert.IsType<IndexCriterion>(both.AnyOf[0]);
+        var inCanonical = Assert.IsType<IndexCriterion>(both.AnyOf[1]);
+        Assert.Equal(("value-quantity", IndexKind.Quantity), (asRecorded.Parameter, asRecorded.Kind));
+        Assert.Equal(
+            [
+                new NumberPredicate(Comparator.Lt, 3m, 2.5m, 3.5m) { Code = "mmol/L" },
+                new NumberPredicate(Comparator.Eq, 7m, 6.5m, 7.5m),
+                new NumberPredicate(Comparator.Eq, 8m, 7.5m, 8.5m) { System = "http://unitsofmeasure.org" },
+            ],
+            asRecorded.AnyOf);
+        Assert.Equal(("value-quantity:canonical", IndexKind.Quantity), (inCanonical.Parameter, inCanonical.Kind));
+        var mg = Assert.IsType<NumberPredicate>(Assert.Single(inCanonical.AnyOf));
         Assert.Equal((0.0054m, 0.00535m, 0.00545m, "http://unitsofmeasure.org", "g"), (mg.Value, mg.Low, mg.High, mg.System, mg.Code));
-        Assert.Equal(new NumberPredicate(Comparator.Lt, 3m, 2.5m, 3.5m) { Code = "mmol/L" }, criterion.AnyOf[1]);
-        Assert.Equal(new NumberPredicate(Comparator.Eq, 7m, 6.5m, 7.5m), criterion.AnyOf[2]);
+        Assert.Equal(inCanonical.Parameter, canonical.Parameter);
+        Assert.Equal(inCanonical.AnyOf, canonical.AnyOf);
+
+        // A unit the engine does not convert is compared as written.
+        Assert.Equal("value-quantity", recorded.Parameter);
+        Assert.Equal("[foo]", Assert.IsType<NumberPredicate>(recorded.AnyOf[1]).Code);
+
+        // Unions and composites read their parts' and components' rows the same way.
+        var union = Single<AnyOfCriterion>(Parse("Observation", "combo-value-quantity=5.4|http://unitsofmeasure.org|mg"));
+        Assert.Equal(["component-value-quantity:canonical", "value-quantity:canonical"], union.AnyOf.Select(c => Assert.IsType<IndexCriterion>(c).Parameter));
+        var rooted = Single<CompositeCriterion>(Parse("Observation", "code-value-quantity=8480-6$gt100|http://unitsofmeasure.org|mm[Hg],8480-6$gt100"));
+        Assert.Equal(["code", "value-quantity:canonical"], rooted.AnyOf[0].Select(c => c.Parameter));
+        Assert.Equal(["code", "value-quantity"], rooted.AnyOf[1].Select(c => c.Parameter));
     }
 
     [Fact]
@@ -211,7 +235,7 @@ public sealed class SearchQueryParserTests
 
         var components = Assert.Single(composite.AnyOf);
         Assert.True(composite.SameOccurrence);
-        Assert.Equal(["component-code-value-quantity$0", "component-code-value-quantity$1"], components.Select(c => c.Parameter));
+        Assert.Equal(["component-code-value-quantity$0", "component-code-value-quantity$1:canonical"], components.Select(c => c.Parameter));
         Assert.Equal(new TokenPredicate(TokenSystemMatch.Equals, "http://loinc.org", "8480-6"), components[0].Predicate);
         Assert.Equal(Comparator.Gt, Assert.IsType<NumberPredicate>(components[1].Predicate).Comparator);
         Assert.Equal(new MissingCriterion("birthdate", IndexKind.Date, true), missing);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FhirGateway.Api.Outcomes;
+using Microsoft.Net.Http.Headers;
 
 namespace FhirGateway.Api.Headers;
 
@@ -38,24 +39,24 @@ internal static class ETags
     /// </summary>
     public static VersionMatch ParseList(string value, string header)
     {
-        var text = value.Trim();
-        if (text == "*")
+        if (!EntityTagHeaderValue.TryParseList([value], out var tags))
+        {
+            throw FhirException.Status(
+                StatusCodes.Status400BadRequest,
+                $"{header} must be * or a list of entity tags such as W/\"3\" (https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2).");
+        }
+
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
         {
             return VersionMatch.Any;
         }
 
         var versions = new List<long>();
-        foreach (var tag in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var tag in tags)
         {
-            if (TryParseVersion(tag, out var version))
+            if (TryParseVersion(tag.Tag.Value ?? string.Empty, out var version))
             {
                 versions.Add(version);
-            }
-            else if (!IsEntityTag(tag))
-            {
-                throw FhirException.Status(
-                    StatusCodes.Status400BadRequest,
-                    $"{header} must be * or a list of entity tags such as W/\"3\" (https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2).");
             }
         }
 
@@ -68,12 +69,5 @@ internal static class ETags
         var quoted = text.StartsWith("W/", StringComparison.Ordinal) ? text[2..] : text;
         return quoted.Length >= 3 && quoted[0] == '"' && quoted[^1] == '"' &&
             long.TryParse(quoted.AsSpan(1, quoted.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
-    }
-
-    // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE (RFC 9110 section 8.8.3); commas cannot occur inside one.
-    private static bool IsEntityTag(string text)
-    {
-        var quoted = text.StartsWith("W/", StringComparison.Ordinal) ? text[2..] : text;
-        return quoted.Length >= 2 && quoted[0] == '"' && quoted[^1] == '"' && quoted.IndexOf('"', 1) == quoted.Length - 1;
     }
 }

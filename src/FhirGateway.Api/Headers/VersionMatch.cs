@@ -15,8 +15,13 @@ internal readonly record struct VersionMatch
 
     public bool IsAny => _versions is null;
 
-    /// <summary>The one version named (If-Match takes exactly one), or null for <c>*</c> or a list.</summary>
-    public long? VersionId => _versions is [var only] ? only : null;
+    /// <summary>The one version named (If-Match takes exactly one), or null for <c>*</c>; a list has none.</summary>
+    public long? VersionId => _versions switch
+    {
+        null => null,
+        [var only] => only,
+        _ => throw new InvalidOperationException("A list of entity tags names no single version."),
+    };
 
     public static VersionMatch Version(long versionId) => new([versionId]);
 

@@ -86,7 +86,7 @@ internal sealed partial class ResourceInteractions
             throw FhirException.Status(StatusCodes.Status422UnprocessableEntity, e.Message);
         }
 
-        var read = FhirJsonReader.Parse(System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()));
+        var read = FhirJsonReader.Parse(System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), options: FhirReaderOptions.Inbound);
         if (!read.Success)
         {
             throw new FhirException(

@@ -39,6 +39,13 @@ internal static class ContentEncodings
     public static ValueTask ReleaseAsync(HttpRequest request, Stream decoded) =>
         ReferenceEquals(decoded, request.Body) ? ValueTask.CompletedTask : decoded.DisposeAsync();
 
+    /// <summary>
+    /// Whether an exception from reading the body is the decoder's: gzip and deflate throw InvalidDataException,
+    /// Brotli InvalidOperationException, for data that is not what the coding says.
+    /// </summary>
+    public static bool IsDecodingFailure(Exception exception, HttpRequest request) =>
+        exception is InvalidDataException || (exception is InvalidOperationException && !IsIdentity(request));
+
     /// <summary>A body that does not decode: 400.</summary>
     public static FhirException Undecodable() =>
         FhirException.Status(StatusCodes.Status400BadRequest, "The request body does not decode by its Content-Encoding.");

@@ -25,7 +25,7 @@ internal sealed class RequestBodyReader
     public RequestBodyReader(IOptions<FhirEndpointOptions> options)
     {
         _limit = options.Value.MaxRequestBodyBytes;
-        _readerOptions = FhirReaderOptions.Default with { MaxDocumentBytes = _limit };
+        _readerOptions = FhirReaderOptions.Inbound with { MaxDocumentBytes = _limit };
     }
 
     /// <summary>Reads the body as one resource; answers 400 with every issue the reader found when it is not a valid one.</summary>
@@ -34,7 +34,8 @@ internal sealed class RequestBodyReader
     /// <summary>Reads the body as one resource and returns what the reader found, issues and all (413 and 415 still refuse).</summary>
     public async Task<ParseResult> ParseAsync(HttpContext context)
     {
-        var format = BodyFormat(context.Request);
+        var request = context.Request;
+        var format = BodyFormat(request);
         PrepareLimit(context);
         var cancel = context.RequestAborted;
         ParseResult result;
@@ -45,7 +46,7 @@ internal sealed class RequestBodyReader
                 ? await FhirXmlReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel)
                 : await FhirJsonReader.ParseAsync(stream, options: _readerOptions, cancellationToken: cancel);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (ContentEncodings.IsDecodingFailure(e, request))
         {
             throw ContentEncodings.Undecodable();
         }
@@ -75,7 +76,7 @@ internal sealed class RequestBodyReader
         {
             return await LimitedStream.ReadAsync(body, _limit, context.RequestAborted) ?? throw TooLarge();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (ContentEncodings.IsDecodingFailure(e, request))
         {
             throw ContentEncodings.Undecodable();
         }

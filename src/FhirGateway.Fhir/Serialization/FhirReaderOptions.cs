@@ -26,4 +26,15 @@ public sealed record FhirReaderOptions
 
     /// <summary>Whether narrative XHTML is checked to be a well-formed XHTML div.</summary>
     public bool ValidateXhtml { get; init; } = true;
+
+    /// <summary>
+    /// Whether JSON strings holding characters XML 1.0 cannot carry (control characters other than tab, LF and CR;
+    /// U+FFFE, U+FFFF) are refused with <see cref="ParseIssueCodes.InvalidCharacter"/>: on for what a server takes
+    /// in, so that everything it stores can be served as XML too; off by default, so that data stored before is
+    /// still read.
+    /// </summary>
+    public bool RefuseNonXmlCharacters { get; init; }
+
+    /// <summary>The options for what the server takes in: <see cref="Default"/> with <see cref="RefuseNonXmlCharacters"/>.</summary>
+    public static FhirReaderOptions Inbound { get; } = new() { RefuseNonXmlCharacters = true };
 }

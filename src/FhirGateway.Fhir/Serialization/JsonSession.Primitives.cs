@@ -263,7 +263,7 @@ internal sealed partial class JsonSession
         // tab, CR and LF. XML 1.0 cannot hold them at all (https://www.w3.org/TR/xml/#charsets), and a resource taken in
         // as JSON must be served as XML too, so they are refused here rather than break every XML answer later. Plain
         // ASCII without escapes cannot hold them (JSON itself forbids raw control characters), so only this path looks.
-        if (value.AsSpan().IndexOfAny(NotXmlCharacters) is var at and >= 0)
+        if (options.RefuseNonXmlCharacters && value.AsSpan().IndexOfAny(NotXmlCharacters) is var at and >= 0)
         {
             Error(ParseIssueCodes.InvalidCharacter, _path.ToString(), $"The value holds the character U+{(int)value[at]:X4}, which FHIR strings should not and XML cannot carry.");
             value = null;

@@ -26,7 +26,13 @@ internal sealed class DbSession(DbConnection connection, DbTransaction? transact
     /// so <see cref="CommitAsync"/> refuses rather than commit part of a resource (a write that fails before its last
     /// step throws, and never reaches the commit).
     /// </summary>
-    public bool DroppedWrites { get; set; }
+    public bool DroppedWrites { get; private set; }
+
+    /// <summary>Marks the session: a batch of its statements was dropped unrun.</summary>
+    public void MarkWritesDropped() => DroppedWrites = true;
+
+    /// <summary>Clears the mark once a savepoint has taken back the write that dropped them (group commit).</summary>
+    public void ClearWritesDropped() => DroppedWrites = false;
 
     /// <summary>Refuses to go on with a write whose batched statements were dropped unrun.</summary>
     public void ThrowIfWritesDropped()

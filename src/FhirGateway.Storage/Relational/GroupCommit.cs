@@ -173,7 +173,7 @@ internal sealed class GroupCommit(RelationalProvider provider, TimeProvider cloc
         {
             await db.ExecuteAsync("ROLLBACK TO single_write", CancellationToken.None);
             await db.ExecuteAsync("RELEASE single_write", CancellationToken.None);
-            db.DroppedWrites = false;
+            db.ClearWritesDropped();
         }
     }
 }

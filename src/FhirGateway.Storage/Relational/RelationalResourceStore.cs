@@ -167,7 +167,12 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
                 throw new TransientStorageException($"The {provider.SystemName} database could not start the unit of work in time (another writer held it up).", e);
             }
 
-            throw provider.Translate(e);
+            if (provider.IsUnavailable(e))
+            {
+                throw provider.Translate(e);
+            }
+
+            throw;
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class WriteBatch(DbSession db) : IAsyncDisposable
     {
         if (_pending.Count > 0)
         {
-            db.DroppedWrites = true;
+            db.MarkWritesDropped();
         }
 
         foreach (var command in _pending)

@@ -98,6 +98,9 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         var corrupt = TestFhir.Json(TestFhir.Patient("Corrupt"));
         corrupt.Headers.ContentEncoding.Add("gzip");
         using var notGzip = await client.PostAsync("/fhir/Patient", corrupt);
+        var corruptBrotli = TestFhir.Json(TestFhir.Patient("Corrupt"));
+        corruptBrotli.Headers.ContentEncoding.Add("br");
+        using var notBrotli = await client.PostAsync("/fhir/Patient", corruptBrotli);
 
         // 200 kB of one letter compresses under the limit; the limit counts the resource's own bytes.
         using var bomb = await client.PostAsync("/fhir/Patient", Encoded(TestFhir.Patient(new string('x', 200_000)), "gzip"));
@@ -106,6 +109,7 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         Assert.Equal("Brotli", (await FhirResponse.ReadAsync(brotli, "Patient")).Family());
         await OutcomeAssert.IsOutcomeAsync(unknown, 415, "not-supported");
         await OutcomeAssert.IsOutcomeAsync(notGzip, 400, "invalid");
+        await OutcomeAssert.IsOutcomeAsync(notBrotli, 400, "invalid");
         await OutcomeAssert.IsOutcomeAsync(bomb, 413, "too-costly");
     }
 

@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Serialization;
 using static FhirGateway.Fhir.Tests.Serialization.Json.JsonRead;
 using Codes = FhirGateway.Fhir.Serialization.ParseIssueCodes;
 
@@ -83,19 +84,22 @@ public sealed class EncodingTests
     [InlineData("\\ufffe")]
     [InlineData("\\uffff")]
     [InlineData("\uffff")]
-    public void A_character_XML_cannot_carry_is_refused_at_its_value(string character)
+    public void A_character_XML_cannot_carry_is_refused_at_its_value_in_what_a_server_takes_in(string character)
     {
-        var patient = AssertErrors(
-            R4($$$"""{"resourceType":"Patient","name":[{"family":"a{{{character}}}b","given":["Peter"]}]}"""),
-            Error(Codes.InvalidCharacter, "Patient.name[0].family"));
+        var json = $$$"""{"resourceType":"Patient","name":[{"family":"a{{{character}}}b","given":["Peter"]}]}""";
+
+        var patient = AssertErrors(R4(json, FhirReaderOptions.Inbound), Error(Codes.InvalidCharacter, "Patient.name[0].family"));
 
         Assert.Equal("Peter", ValueAt(patient, "name.given"));
+
+        // By default (data stored before, files) the value is read as it is.
+        Assert.Equal(3, ValueAt(AssertClean(R4(json)), "name.family")!.Length);
     }
 
     [Fact]
     public void Tab_line_feed_and_carriage_return_are_kept()
     {
-        Assert.Equal("a\tb\nc\rd", ValueAt(AssertClean(R4("""{"resourceType":"Patient","name":[{"family":"a\tb\nc\rd"}]}""")), "name.family"));
+        Assert.Equal("a\tb\nc\rd", ValueAt(AssertClean(R4("""{"resourceType":"Patient","name":[{"family":"a\tb\nc\rd"}]}""", FhirReaderOptions.Inbound)), "name.family"));
     }
 
     [Fact]

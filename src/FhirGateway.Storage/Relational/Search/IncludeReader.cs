@@ -114,27 +114,27 @@ internal static class IncludeReader
             // (resource_type, param, ref_id, ref_type): one term per referring type, its parameters and the targets'
             // type, each an index lookup (the values are bound once and named again in every term). Each term names the
             // partial index's kind itself: with kind = 4 only outside the OR, SQLite 3.40 scanned another index instead
-            // of looking each term up (EXPLAIN QUERY PLAN).
-            text.Append("SELECT s.resource_key FROM search_index s WHERE s.grp IS NULL AND (");
-            var first = true;
+            // of looking each term up (EXPLAIN QUERY PLAN). A wildcard over targets of many types makes thousands of
+            // terms (_revinclude:iterate=* over the official examples), ORed in groups (SearchSql.AppendOr).
+            var terms = new List<string>();
             foreach (var group in relevant.GroupBy(s => s.Type))
             {
                 var type = sql.Text(group.Key);
                 var ids = sql.TextList(group.Select(s => s.Id));
                 foreach (var (sourceType, parameters) in Referring(spec, group.Key))
                 {
-                    text.Append(first ? "(" : " OR (").Append("s.kind = 4 AND s.resource_type = ").Append(sql.Text(sourceType)).Append(" AND s.param IN (")
-                        .Append(sql.TextList(parameters)).Append(") AND s.ref_id IN (").Append(ids).Append(") AND s.ref_type = ").Append(type).Append(')');
-                    first = false;
+                    terms.Add($"(s.kind = 4 AND s.resource_type = {sql.Text(sourceType)} AND s.param IN ({sql.TextList(parameters)}) AND s.ref_id IN ({ids}) AND s.ref_type = {type})");
                 }
             }
 
-            if (first)
+            if (terms.Count == 0)
             {
                 // No parameter can refer to these types.
                 return found;
             }
 
+            text.Append("SELECT s.resource_key FROM search_index s WHERE s.grp IS NULL AND (");
+            SearchSql.AppendOr(text, terms.Count, i => text.Append(terms[i]));
             text.Append(')');
         }
         else

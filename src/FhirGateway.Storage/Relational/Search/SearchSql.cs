@@ -215,8 +215,11 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         _ => 12,
     };
 
-    /// <summary>A SELECT of the keys of the resources of <paramref name="types"/> that meet a (drivable) criterion.</summary>
-    private void AppendKeys(StringBuilder sql, IReadOnlyList<string>? types, SearchCriterion criterion)
+    /// <summary>
+    /// A SELECT of the keys of the resources of <paramref name="types"/> that meet a (drivable) criterion, or a UNION
+    /// of such SELECTs; returns how many SELECTs the UNION has.
+    /// </summary>
+    private int AppendKeys(StringBuilder sql, IReadOnlyList<string>? types, SearchCriterion criterion)
     {
         switch (criterion)
         {
@@ -229,23 +232,21 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                     throw new ArgumentException("A criterion needs at least one value.");
                 }
 
-                for (var i = 0; i < index.AnyOf.Count; i++)
+                return AppendUnion(sql, index.AnyOf.Select(value => new UnionPart(1, () =>
                 {
                     var s = Alias("s");
-                    sql.Append(i == 0 ? "SELECT " : " UNION SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
+                    sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
                     AppendRowsOf(sql, s, types, index.Parameter, index.Kind);
                     sql.Append(" AND ");
-                    AppendPredicate(sql, s, index.Kind, index.AnyOf[i]);
-                }
-
-                break;
+                    AppendPredicate(sql, s, index.Kind, value);
+                })).ToList());
 
             case MissingCriterion missing:
             {
                 var s = Alias("s");
                 sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
                 AppendRowsOf(sql, s, types, missing.Parameter, missing.Kind);
-                break;
+                return 1;
             }
 
             case OfTypesCriterion ofTypes:
@@ -254,13 +255,10 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 if (both.Count == 0)
                 {
                     sql.Append("SELECT resource_key FROM resources WHERE 1 = 0");
-                }
-                else
-                {
-                    AppendKeys(sql, both, ofTypes.Criterion);
+                    return 1;
                 }
 
-                break;
+                return AppendKeys(sql, both, ofTypes.Criterion);
             }
 
             case IdCriterion id:
@@ -270,37 +268,31 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(t).Append(" WHERE ");
                 AppendTypes(sql, t + ".resource_type", types);
                 sql.Append(" AND ").Append(t).Append(".resource_id IN (").Append(id.Ids.Count == 0 ? "NULL" : TextList(id.Ids)).Append(')');
-                break;
+                return 1;
             }
 
             case AnyOfCriterion any:
-                for (var i = 0; i < any.AnyOf.Count; i++)
+                // Each alternative is written first to learn how many SELECTs it has (the UNION may have to nest it).
+                return AppendUnion(sql, any.AnyOf.Select(alternative =>
                 {
-                    sql.Append(i == 0 ? string.Empty : " UNION ");
-                    AppendKeys(sql, types, any.AnyOf[i]);
-                }
-
-                break;
+                    var keys = new StringBuilder();
+                    var terms = AppendKeys(keys, types, alternative);
+                    return new UnionPart(terms, () => sql.Append(keys));
+                }).ToList());
 
             case CompositeCriterion composite:
-                for (var i = 0; i < composite.AnyOf.Count; i++)
-                {
-                    sql.Append(i == 0 ? string.Empty : " UNION ");
-                    AppendComposite(sql, null, types, composite.AnyOf[i], composite.SameOccurrence);
-                }
-
-                break;
+                return AppendUnion(sql, composite.AnyOf.Select(components =>
+                    new UnionPart(1, () => AppendComposite(sql, null, types, components, composite.SameOccurrence))).ToList());
 
             case ChainCriterion chain:
                 // Per target type: the keys of the rows that refer to the targets meeting the chained criteria. The
                 // targets' ids come first (IN on the reference index's ref_id column), so the database starts from the
                 // few targets rather than from every reference row of the parameter.
-                for (var i = 0; i < chain.TargetTypes.Count; i++)
+                return AppendUnion(sql, chain.TargetTypes.Select(target => new UnionPart(1, () =>
                 {
-                    var target = chain.TargetTypes[i];
                     var s = Alias("s");
                     var t = Alias("t");
-                    sql.Append(i == 0 ? string.Empty : " UNION ").Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
+                    sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
                     AppendRowsOf(sql, s, types, chain.Parameter, IndexKind.Reference);
                     var targetName = Text(target);
                     sql.Append(" AND ").Append(s).Append(".ref_type = ").Append(targetName).Append(" AND ").Append(s).Append(".ref_id IN (SELECT ")
@@ -308,9 +300,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                         .Append(" AND NOT ").Append(t).Append(".deleted");
                     AppendCriteria(sql, t, [target], chain.TargetCriteria);
                     sql.Append(')');
-                }
-
-                break;
+                })).ToList());
 
             case ReverseChainCriterion has:
             {
@@ -328,7 +318,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                     .Append(" AND NOT ").Append(o).Append(".deleted");
                 AppendCriteria(sql, o, [has.SourceType], has.SourceCriteria);
                 sql.Append("))");
-                break;
+                return 1;
             }
 
             default:
@@ -346,16 +336,15 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 // SQLite 3.40 looked up only the (resource_type, param) prefix and read every row of the parameter for
                 // each candidate (Observation?subject=Patient/x&code=a,b: 700 ms at 87,000 Observations; EXPLAIN QUERY PLAN).
                 sql.Append('(');
-                for (var i = 0; i < index.AnyOf.Count; i++)
+                AppendOr(sql, index.AnyOf.Count, i =>
                 {
                     var s = Alias("s");
-                    sql.Append(i == 0 ? "EXISTS (SELECT 1 FROM search_index " : " OR EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
+                    sql.Append("EXISTS (SELECT 1 FROM search_index ").Append(s).Append(" WHERE ");
                     AppendRowsOfResource(sql, s, r, index.Parameter, index.Kind, keyed: true);
                     sql.Append(" AND ");
                     AppendPredicate(sql, s, index.Kind, index.AnyOf[i]);
                     sql.Append(')');
-                }
-
+                });
                 sql.Append(')');
                 break;
 
@@ -399,24 +388,18 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
 
             case AnyOfCriterion any:
                 sql.Append('(');
-                for (var i = 0; i < any.AnyOf.Count; i++)
-                {
-                    sql.Append(i == 0 ? string.Empty : " OR ");
-                    AppendCheck(sql, r, any.AnyOf[i]);
-                }
-
+                AppendOr(sql, any.AnyOf.Count, i => AppendCheck(sql, r, any.AnyOf[i]));
                 sql.Append(')');
                 break;
 
             case CompositeCriterion composite:
                 sql.Append('(');
-                for (var i = 0; i < composite.AnyOf.Count; i++)
+                AppendOr(sql, composite.AnyOf.Count, i =>
                 {
-                    sql.Append(i == 0 ? "EXISTS (" : " OR EXISTS (");
+                    sql.Append("EXISTS (");
                     AppendComposite(sql, r, null, composite.AnyOf[i], composite.SameOccurrence);
                     sql.Append(')');
-                }
-
+                });
                 sql.Append(')');
                 break;
 
@@ -459,12 +442,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
 
             case LastUpdatedCriterion updated:
                 sql.Append('(');
-                for (var i = 0; i < updated.AnyOf.Count; i++)
-                {
-                    sql.Append(i == 0 ? string.Empty : " OR ");
-                    AppendPointInTime(sql, r + ".last_updated", updated.AnyOf[i]);
-                }
-
+                AppendOr(sql, updated.AnyOf.Count, i => AppendPointInTime(sql, r + ".last_updated", updated.AnyOf[i]));
                 sql.Append(')');
                 break;
 
@@ -562,12 +540,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
         }
 
         sql.Append('(');
-        for (var i = 0; i < predicates.Count; i++)
-        {
-            sql.Append(i == 0 ? string.Empty : " OR ");
-            AppendPredicate(sql, s, kind, predicates[i]);
-        }
-
+        AppendOr(sql, predicates.Count, i => AppendPredicate(sql, s, kind, predicates[i]));
         sql.Append(')');
     }
 

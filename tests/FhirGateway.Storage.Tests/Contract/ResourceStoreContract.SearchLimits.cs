@@ -1,0 +1,127 @@
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Serialization;
+using FhirGateway.Storage.Indexing;
+using FhirGateway.Storage.Relational.Search;
+using FhirGateway.Storage.Search;
+using FhirGateway.Storage.Tests.Support;
+
+namespace FhirGateway.Storage.Tests.Contract;
+
+// Long value lists and wide includes stay within the databases' statement limits (SQLite: an expression at most 1,000
+// deep, a compound SELECT of at most 500 terms, a parser stack of 100 entries; https://www.sqlite.org/limits.html):
+// each search here failed on SQLite before its statement was bounded.
+public abstract partial class ResourceStoreContract
+{
+    [DatabaseFact]
+    public async Task Three_parameters_of_500_values_find_candidates_and_check_them()
+    {
+        var match = await CreatedAsync(Named("Chalmers", "Peter", "9000000009"));
+        await CreatedAsync(Named("Chalmers", "Peter", "9000000017"));
+        await CreatedAsync(Named("Chalmers", "James", "9000000009"));
+
+        var identifier = new IndexCriterion("identifier", IndexKind.Token,
+            Values(i => new TokenPredicate(TokenSystemMatch.Equals, TestResources.NhsNumber, "8" + i), new TokenPredicate(TokenSystemMatch.Equals, TestResources.NhsNumber, "9000000009")));
+
+        // The identifier finds the candidates (a UNION of 500 SELECTs); the names check them (500 alternatives each).
+        Assert.Equal([match.Id], await MatchesAsync("Patient", Among("family", "CHALMERS"), Among("given", "PETER"), identifier));
+
+        // With the ids first every criterion is a check: the identifiers, exact tokens, as one EXISTS per value on SQLite.
+        var ids = new IdCriterion((await MatchesAsync("Patient", Among("family", "CHALMERS"))).ToList());
+        Assert.Equal([match.Id], await MatchesAsync("Patient", ids, Among("family", "CHALMERS"), Among("given", "PETER"), identifier));
+    }
+
+    [DatabaseFact]
+    public async Task Alternatives_of_more_than_500_selects_find_every_match()
+    {
+        var byFamily = await CreatedAsync(Named("Chalmers", "Anne", "1"));
+        var byGiven = await CreatedAsync(Named("Windsor", "Peter", "2"));
+        await CreatedAsync(Named("Windsor", "Anne", "3"));
+
+        // 1,500 SELECTs in all: more than one compound SELECT may hold.
+        var found = await MatchesAsync("Patient", new AnyOfCriterion([Among("family", "CHALMERS"), Among("given", "PETER"), Among("family", "KING")]));
+
+        Assert.Equal(new[] { byFamily.Id, byGiven.Id }.Order(), found.Order());
+    }
+
+    [DatabaseFact]
+    public async Task A_chain_over_two_target_types_with_200_values()
+    {
+        var patient = await CreatedAsync(Named("Chalmers", "Peter", "1"));
+        var group = await CreatedAsync(Typed("Group", IndexRow.ForString("name", "CARERS", "Carers")));
+        var other = await CreatedAsync(Named("Windsor", "Anne", "2"));
+        var toPatient = await CreatedAsync(Refers("Observation", "subject", patient));
+        var toGroup = await CreatedAsync(Refers("Observation", "subject", group));
+        await CreatedAsync(Refers("Observation", "subject", other));
+
+        // As Observation?subject.name= does: the name's rows and its parts' (family, given), for each target type.
+        var names = new AnyOfCriterion([Among("name", "CARERS", 200), Among("family", "CHALMERS", 200), Among("given", "ZED", 200)]);
+        var found = await MatchesAsync("Observation", new ChainCriterion("subject", ["Patient", "Group"], [names]));
+
+        Assert.Equal(new[] { toPatient.Id, toGroup.Id }.Order(), found.Order());
+    }
+
+    [DatabaseFact]
+    public async Task A_reverse_wildcard_with_iterate_includes_through_every_type_that_refers()
+    {
+        // 40 referring types, each with a parameter that may refer to any type: a round over resources of all of them
+        // looks for 40 x 40 (referring type, target type) pairs.
+        var types = FhirModel.R4.ResourceTypes.Select(t => t.Name).Where(t => t != "Patient").Order(StringComparer.Ordinal).Take(40).ToList();
+        var patient = await CreatedAsync(Named("Chalmers", "Peter", "1"));
+        var first = new List<ResourceVersion>();
+        foreach (var type in types)
+        {
+            first.Add(await CreatedAsync(Refers(type, "ref", patient)));
+        }
+
+        var second = new List<ResourceVersion>();
+        for (var i = 0; i < types.Count; i++)
+        {
+            second.Add(await CreatedAsync(Refers(types[i], "ref", first[(i + 1) % types.Count])));
+        }
+
+        var page = await new RelationalResourceSearch(Store).SearchAsync(new StoreSearchQuery
+        {
+            ResourceTypes = ["Patient"],
+            Criteria = [new IdCriterion([patient.Id])],
+            Includes = [new IncludeSpec(true, null, null, null, Iterate: true, Sources: types.Select(t => new IncludeSource(t, "ref", [])).ToList())],
+        });
+
+        Assert.Equal(first.Concat(second).Select(v => v.ResourceType + "/" + v.Id).Order(), page.Included.Select(v => v.ResourceType + "/" + v.Id).Order());
+        Assert.False(page.IncludesTruncated);
+    }
+
+    /// <summary>A starts-with criterion of 500 values (by default), only the last of which is <paramref name="value"/>.</summary>
+    private static IndexCriterion Among(string parameter, string value, int count = 500) =>
+        new(parameter, IndexKind.String, Values(i => new StringPredicate(StringMatch.StartsWith, "NOBODY" + i), new StringPredicate(StringMatch.StartsWith, value), count));
+
+    private static List<IndexPredicate> Values(Func<int, IndexPredicate> other, IndexPredicate last, int count = 500) =>
+        [.. Enumerable.Range(0, count - 1).Select(other), last];
+
+    private static ResourceWrite Named(string family, string given, string nhsNumber) =>
+        TestResources.PatientWrite(family, nhsNumber) with
+        {
+            IndexRows =
+            [
+                IndexRow.ForString("family", family.ToUpperInvariant(), family),
+                IndexRow.ForString("given", given.ToUpperInvariant(), given),
+                IndexRow.ForToken("identifier", TestResources.NhsNumber, nhsNumber),
+            ],
+            IdentityKeys = [],
+        };
+
+    private static ResourceWrite Refers(string type, string parameter, ResourceVersion target) =>
+        Typed(type, IndexRow.ForReference(parameter, target.ResourceType, target.Id, null));
+
+    private static ResourceWrite Typed(string type, params IndexRow[] rows)
+    {
+        var parsed = FhirJsonReader.Parse($$"""{"resourceType":"{{type}}"}""");
+        Assert.True(parsed.Success, string.Join("; ", parsed.Issues));
+        return new ResourceWrite(parsed.Resource!) { IndexRows = rows };
+    }
+
+    private async Task<List<string>> MatchesAsync(string type, params SearchCriterion[] criteria)
+    {
+        var page = await new RelationalResourceSearch(Store).SearchAsync(new StoreSearchQuery { ResourceTypes = [type], Criteria = criteria, Count = 100 });
+        return page.Matches.Select(m => m.Id).ToList();
+    }
+}

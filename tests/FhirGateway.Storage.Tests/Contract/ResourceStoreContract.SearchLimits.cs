@@ -61,6 +61,24 @@ public abstract partial class ResourceStoreContract
     }
 
     [DatabaseFact]
+    public async Task A_chain_of_four_links_with_500_values_finds_candidates_and_checks_them()
+    {
+        var top = await CreatedAsync(Typed("Organization", IndexRow.ForString("name", "ACME", "Acme")));
+        var middle = await CreatedAsync(Refers("Organization", "partof", top));
+        var bottom = await CreatedAsync(Refers("Organization", "partof", middle));
+        var patient = await CreatedAsync(Refers("Patient", "organization", bottom));
+        var observation = await CreatedAsync(Refers("Observation", "subject", patient));
+        var elsewhere = await CreatedAsync(Refers("Observation", "subject", await CreatedAsync(Refers("Patient", "organization", top))));
+
+        // Observation?subject:Patient.organization.partof.partof.name=...: the most links a chain may have.
+        var chain = new ChainCriterion("subject", ["Patient"], [new ChainCriterion("organization", ["Organization"],
+            [new ChainCriterion("partof", ["Organization"], [new ChainCriterion("partof", ["Organization"], [Among("name", "ACME")])])])]);
+
+        Assert.Equal([observation.Id], await MatchesAsync("Observation", chain));
+        Assert.Equal([observation.Id], await MatchesAsync("Observation", new IdCriterion([observation.Id, elsewhere.Id]), chain));
+    }
+
+    [DatabaseFact]
     public async Task A_reverse_wildcard_with_iterate_includes_through_every_type_that_refers()
     {
         // 40 referring types, each with a parameter that may refer to any type: a round over resources of all of them

@@ -148,7 +148,7 @@ internal static class IncludeReader
         }
 
         text.Append(") ORDER BY x.resource_key LIMIT ").Append(sql.Int64(limit));
-        command.CommandText = text.ToString();
+        command.CommandText = sql.Statement(text);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -48,7 +48,7 @@ internal static class PageReader
         text.Append(" LIMIT ").Append(sql.Int64(query.Count + 1));
         text.Append(") page JOIN resource_versions v ON v.resource_key = page.resource_key AND v.version = page.version");
         AppendOrder(text, "page", sort, backward);
-        command.CommandText = text.ToString();
+        command.CommandText = sql.Statement(text);
 
         var rows = new List<Match>(Math.Min(query.Count + 1, 64));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -66,7 +66,7 @@ internal sealed class RelationalResourceSearch(RelationalResourceStore store) : 
         sql.AppendTypes(text, "r.resource_type", query.ResourceTypes);
         text.Append(" AND NOT r.deleted");
         sql.AppendCriteria(text, "r", query.ResourceTypes, query.Criteria);
-        command.CommandText = text.ToString();
+        command.CommandText = sql.Statement(text);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -94,6 +94,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
     /// </summary>
     public void AppendCriteria(StringBuilder sql, string r, IReadOnlyList<string>? types, IReadOnlyList<SearchCriterion> criteria)
     {
+        _depth++;
         var driver = ChooseDriver(criteria);
         for (var i = 0; i < criteria.Count; i++)
         {
@@ -109,6 +110,8 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 AppendCheck(sql, r, criteria[i]);
             }
         }
+
+        _depth--;
     }
 
     /// <summary>
@@ -285,22 +288,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                     new UnionPart(1, () => AppendComposite(sql, null, types, components, composite.SameOccurrence))).ToList());
 
             case ChainCriterion chain:
-                // Per target type: the keys of the rows that refer to the targets meeting the chained criteria. The
-                // targets' ids come first (IN on the reference index's ref_id column), so the database starts from the
-                // few targets rather than from every reference row of the parameter.
-                return AppendUnion(sql, chain.TargetTypes.Select(target => new UnionPart(1, () =>
-                {
-                    var s = Alias("s");
-                    var t = Alias("t");
-                    sql.Append("SELECT ").Append(s).Append(".resource_key FROM search_index ").Append(s).Append(" WHERE ");
-                    AppendRowsOf(sql, s, types, chain.Parameter, IndexKind.Reference);
-                    var targetName = Text(target);
-                    sql.Append(" AND ").Append(s).Append(".ref_type = ").Append(targetName).Append(" AND ").Append(s).Append(".ref_id IN (SELECT ")
-                        .Append(t).Append(".resource_id FROM resources ").Append(t).Append(" WHERE ").Append(t).Append(".resource_type = ").Append(targetName)
-                        .Append(" AND NOT ").Append(t).Append(".deleted");
-                    AppendCriteria(sql, t, [target], chain.TargetCriteria);
-                    sql.Append(')');
-                })).ToList());
+                return AppendChainKeys(sql, types, chain);
 
             case ReverseChainCriterion has:
             {

@@ -90,6 +90,14 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
 
             if (ParseCriterion(state, state.Types is { Count: > 0 } types ? types : ["Resource"], name, value) is { } criterion)
             {
+                state.Cost += SearchCost.Of(criterion);
+                if (state.Cost > SearchCost.Max)
+                {
+                    state.Error(SearchIssueCodes.TooCostly, name,
+                        $"A search makes at most {SearchCost.Max} comparisons: each value counts once for every target type of a chain and every parameter whose values it is compared with.");
+                    break;
+                }
+
                 state.Criteria.Add(criterion);
                 state.Used.Add(new(name, value));
             }
@@ -157,6 +165,9 @@ public sealed partial class SearchQueryParser(SearchParameterRegistry registry)
         public List<string>? Types { get; set; }
 
         public List<SearchCriterion> Criteria { get; } = [];
+
+        /// <summary>The comparisons of the criteria so far (<see cref="SearchCost"/>).</summary>
+        public int Cost { get; set; }
 
         public List<SearchSortKey> Sort { get; set; } = [];
 

@@ -397,6 +397,26 @@ public sealed class SearchQueryParserTests
         Assert.Empty(Parse("Observation", "subject:Patient.organization.partof.name=x").Issues);
     }
 
+    [Fact]
+    public void Searches_comparing_more_values_than_a_statement_holds_are_too_costly()
+    {
+        static string Values(string prefix) => string.Join(",", Enumerable.Range(0, SearchQueryParser.MaxValues).Select(i => prefix + i));
+        var eight = string.Join("&", Enumerable.Range(0, 8).Select(i => $"family={Values("f" + i + "x")}"));
+
+        // Patient's name is compared with its own rows and those of its parts, family and given (docs/search.md).
+        Assert.Equal(3 * SearchQueryParser.MaxValues, SearchCost.Of(Assert.Single(Parse("Patient", "name=" + Values("n")).Criteria)));
+        Assert.Empty(Parse("Patient", eight).Issues);
+        Assert.Empty(Parse("Observation", "subject.name=" + Values("n")).Issues);
+
+        var ninth = Parse("Patient", eight + "&given=g");
+        var everyType = Parse("Provenance", "target.identifier=" + Values("v"));
+
+        var issue = Assert.Single(ninth.Issues);
+        Assert.Equal((SearchIssueSeverity.Error, SearchIssueCodes.TooCostly, "given"), (issue.Severity, issue.Code, issue.Parameter));
+        Assert.Contains(everyType.Issues, i => i.Code == SearchIssueCodes.TooCostly && i.Parameter == "target.identifier");
+        Assert.Empty(everyType.Criteria);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -13,6 +13,9 @@ internal static class OfficialExamples
     public static ElementNode Get(string name) =>
         Files.Value.TryGetValue(name, out var bytes) ? Resources.Json(bytes) : throw new FileNotFoundException("No official example " + name);
 
+    /// <summary>The example file of that name as JSON text.</summary>
+    public static string Text(string name) => System.Text.Encoding.UTF8.GetString(Files.Value[name]);
+
     /// <summary>Every example file name.</summary>
     public static IEnumerable<string> Names => Files.Value.Keys.Order(StringComparer.Ordinal);
 

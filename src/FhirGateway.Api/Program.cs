@@ -38,8 +38,6 @@ builder.Services.AddLoadBaseline();          // LoadBaseline: the load script's 
 
 var app = builder.Build();
 
-app.UseHeadAsGet();                          // HEAD answered as GET without content (RFC 9110 section 9.3.2)
-app.UseRouting();                            // routes after that, so GET routes take HEAD
 app.UseGatewayTelemetry();                   // names server spans after their routes
 app.UseFhirCompression();                    // compresses responses the client accepts compressed
 app.UseFhirOutcomes();                       // exceptions and empty error responses under /fhir

@@ -6,7 +6,7 @@ namespace FhirGateway.Api.FhirEndpoint;
 /// <summary>
 /// The methods a path really supports, for a 405's Allow header (RFC 9110 section 10.2.1). Routing decides 405 before
 /// it checks route constraints, so its own list names the methods of <c>/Patient/{id}</c> for <c>/Patient/_history</c>,
-/// which the id constraint refuses; this list checks the constraints as matching would.
+/// which the id constraint refuses; this list checks the constraints as matching would, and literals exactly.
 /// </summary>
 internal sealed class AllowedMethods(EndpointDataSource endpoints)
 {
@@ -17,22 +17,17 @@ internal sealed class AllowedMethods(EndpointDataSource endpoints)
             .Select(e => (new TemplateMatcher(new RouteTemplate(e.Endpoint.RoutePattern), new RouteValueDictionary()), e.Endpoint.RoutePattern, e.Methods!))
             .ToList());
 
-    /// <summary>The methods of the routes matching <paramref name="path"/>, HEAD with GET; empty when none matches.</summary>
+    /// <summary>The methods of the routes matching <paramref name="path"/>; empty when none matches.</summary>
     public IReadOnlyList<string> For(PathString path)
     {
         var methods = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (matcher, pattern, routeMethods) in _routes.Value)
         {
             var values = new RouteValueDictionary();
-            if (matcher.TryMatch(path, values) && IdsAllowed(pattern, values))
+            if (matcher.TryMatch(path, values) && IdsAllowed(pattern, values) && RouteLiterals.FirstMismatch(pattern, path.Value) is null)
             {
                 methods.UnionWith(routeMethods);
             }
-        }
-
-        if (methods.Contains(HttpMethods.Get))
-        {
-            methods.Add(HttpMethods.Head);
         }
 
         return [.. methods];

@@ -1,8 +1,6 @@
 using FhirGateway.Api.Formats;
 using FhirGateway.Api.Interactions;
 using FhirGateway.Api.Outcomes;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Net.Http.Headers;
 using FhirGateway.Fhir.Definitions;
 
 namespace FhirGateway.Api.FhirEndpoint;
@@ -24,7 +22,7 @@ internal static class FhirRouteMapping
         foreach (var type in FhirModel.R4.ResourceTypes)
         {
             var name = type.Name;
-            fhir.MapMethods("/" + name + suffix, [method], context => Negotiated(context, c => handler(c, name)))
+            fhir.MapMethods("/" + name + suffix, Methods(method), context => Negotiated(context, c => handler(c, name)))
                 .WithMetadata(interaction)
                 .WithDisplayName($"{method} {name}{suffix}");
         }
@@ -32,9 +30,16 @@ internal static class FhirRouteMapping
 
     /// <summary>Maps <paramref name="handler"/> at one path, serving one or more interactions.</summary>
     public static void MapFhir(this IEndpointRouteBuilder fhir, string method, string pattern, FhirInteraction[] interactions, RequestDelegate handler) =>
-        fhir.MapMethods(pattern, [method], context => Negotiated(context, handler))
+        fhir.MapMethods(pattern, Methods(method), context => Negotiated(context, handler))
             .WithMetadata([.. interactions])
             .WithDisplayName($"{method} {pattern}");
+
+    /// <summary>
+    /// The methods a route takes: a GET route takes HEAD too, which general-purpose servers MUST support (RFC 9110
+    /// section 9.1); it runs as the GET does, and the server sends the status and headers without the content
+    /// (section 9.3.2).
+    /// </summary>
+    public static string[] Methods(string method) => method == HttpMethods.Get ? [HttpMethods.Get, HttpMethods.Head] : [method];
 
     /// <summary>A route value the pattern guarantees.</summary>
     public static string Route(this HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
@@ -43,34 +48,21 @@ internal static class FhirRouteMapping
     {
         RequireExactLiterals(context);
 
-        // The format follows Accept (unless _format names one), so caches must key on it (RFC 9110 section 12.5.5).
-        context.Response.Headers.Vary = HeaderNames.Accept;
+        FormatNegotiation.VaryByAccept(context.Response);
         context.Features.Set(FormatNegotiation.Negotiate(context.Request));
         return handler(context);
     }
 
     /// <summary>
-    /// Routing matches literal segments ignoring case, but FHIR names are case-sensitive (resource types, <c>_history</c>,
-    /// <c>$validate</c>; https://hl7.org/fhir/R4/http.html#general): <c>/fhir/patient/1</c> names no resource type, so it
-    /// is 404 like any other unknown type, not a read of <c>Patient/1</c>.
+    /// <c>/fhir/patient/1</c> names no resource type, so it is 404 like any other unknown type, not a read of
+    /// <c>Patient/1</c> (<see cref="RouteLiterals"/>).
     /// </summary>
-    private static void RequireExactLiterals(HttpContext context)
+    public static void RequireExactLiterals(HttpContext context)
     {
-        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern })
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } &&
+            RouteLiterals.FirstMismatch(pattern, context.Request.Path.Value) is var (actual, literal))
         {
-            return;
-        }
-
-        var path = context.Request.Path.Value.AsSpan().TrimStart('/');
-        foreach (var segment in pattern.PathSegments)
-        {
-            var end = path.IndexOf('/');
-            var actual = end < 0 ? path : path[..end];
-            path = end < 0 ? [] : path[(end + 1)..];
-            if (segment.Parts is [RoutePatternLiteralPart { Content: var literal }] && !actual.SequenceEqual(literal))
-            {
-                throw FhirException.Status(StatusCodes.Status404NotFound, $"'{actual}' is not '{literal}': FHIR names in URLs are case-sensitive.");
-            }
+            throw FhirException.Status(StatusCodes.Status404NotFound, $"'{actual}' is not '{literal}': FHIR names in URLs are case-sensitive.");
         }
     }
 }

@@ -17,6 +17,23 @@ internal static class FormatNegotiation
     // The major.minor the fhirVersion parameter uses for R4; 4.0.1 is accepted too.
     private const string R4Version = "4.0";
 
+    /// <summary>
+    /// Says that the response depends on Accept (unless _format names the format), so caches key on it
+    /// (RFC 9110 section 12.5.5); appended once to whatever Vary already holds.
+    /// </summary>
+    public static void VaryByAccept(HttpResponse response)
+    {
+        var vary = response.Headers.Vary;
+        if (vary.Count == 0)
+        {
+            response.Headers.Vary = HeaderNames.Accept;
+        }
+        else if (!vary.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.TrimEntries)).Contains(HeaderNames.Accept, StringComparer.OrdinalIgnoreCase))
+        {
+            response.Headers.Vary = StringValues.Concat(vary, HeaderNames.Accept);
+        }
+    }
+
     /// <summary>The format to answer <paramref name="request"/> in; throws a 406 <see cref="FhirException"/> when there is none.</summary>
     public static ResponseFormat Negotiate(HttpRequest request) =>
         TryNegotiate(request, out var format, out var refusal)

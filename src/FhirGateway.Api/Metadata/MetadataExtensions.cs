@@ -17,8 +17,11 @@ internal static class MetadataExtensions
 
     public static IEndpointRouteBuilder MapFhirMetadata(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/metadata", (HttpContext context, CapabilityStatementCache cache, FhirBaseUrl baseUrl) =>
-            MetadataResponse.WriteAsync(context, cache, baseUrl));
+        fhir.MapMethods("/metadata", FhirRouteMapping.Methods(HttpMethods.Get), (HttpContext context, CapabilityStatementCache cache, FhirBaseUrl baseUrl) =>
+        {
+            FhirRouteMapping.RequireExactLiterals(context);
+            return MetadataResponse.WriteAsync(context, cache, baseUrl);
+        });
         return fhir;
     }
 }

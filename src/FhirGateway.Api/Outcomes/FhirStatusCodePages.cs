@@ -19,10 +19,10 @@ internal static class FhirStatusCodePages
         }
 
         var status = http.Response.StatusCode;
-        if (status == StatusCodes.Status405MethodNotAllowed)
+        if (status == StatusCodes.Status405MethodNotAllowed || (status == StatusCodes.Status404NotFound && http.GetEndpoint() is null))
         {
-            // Routing's Allow list ignores route constraints: name only the methods the path really has, and when it
-            // has none (no route matches once constraints are checked), the path is not found.
+            // Routing decides 405 before route constraints, and a route whose constraint refuses the path leaves a 404
+            // even when another method has it (GET Patient/_search): the methods the path really has decide.
             var allowed = http.RequestServices.GetRequiredService<AllowedMethods>().For(http.Request.Path);
             if (allowed.Count == 0)
             {
@@ -32,6 +32,7 @@ internal static class FhirStatusCodePages
             else
             {
                 http.Response.Headers.Allow = string.Join(", ", allowed);
+                status = http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             }
         }
 

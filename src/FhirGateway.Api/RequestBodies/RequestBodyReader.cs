@@ -70,6 +70,13 @@ internal sealed class RequestBodyReader
                 $"A patch must be a JSON Patch document ({JsonPatchMediaType}); FHIRPath Patch and XML Patch are not supported.");
         }
 
+        return await ReadBytesAsync(context);
+    }
+
+    /// <summary>Reads the whole body, decoded, up to the limit (413 past it): for bodies that are not resources.</summary>
+    public async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpContext context)
+    {
+        var request = context.Request;
         PrepareLimit(context);
         var body = ContentEncodings.Decoded(request);
         try

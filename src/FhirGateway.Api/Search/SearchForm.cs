@@ -1,9 +1,7 @@
 using System.Text;
-using FhirGateway.Api.FhirEndpoint;
 using FhirGateway.Api.Outcomes;
 using FhirGateway.Api.RequestBodies;
 using FhirGateway.Search.Query;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace FhirGateway.Api.Search;
@@ -30,13 +28,8 @@ internal static class SearchForm
             throw FhirException.Status(StatusCodes.Status415UnsupportedMediaType, $"A _search body must be {MediaType}.");
         }
 
-        var limit = context.RequestServices.GetRequiredService<IOptions<FhirEndpointOptions>>().Value.MaxRequestBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            throw TooLarge(limit);
-        }
-
-        var body = await LimitedStream.ReadAsync(request.Body, limit, context.RequestAborted) ?? throw TooLarge(limit);
+        // Decoded by its Content-Encoding and limited like every body (RequestBodyReader).
+        var body = await context.RequestServices.GetRequiredService<RequestBodyReader>().ReadBytesAsync(context);
         string text;
         try
         {
@@ -49,7 +42,4 @@ internal static class SearchForm
 
         return QueryStrings.Parse(text);
     }
-
-    private static FhirException TooLarge(long limit) =>
-        FhirException.Status(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than this server accepts ({limit} bytes).");
 }

@@ -59,7 +59,9 @@ public sealed class ConditionalReadTests(SqliteGateway gateway) : IClassFixture<
     [Fact]
     public async Task HEAD_answers_what_GET_would_without_the_content()
     {
-        using var client = gateway.CreateClient();
+        // Over a real socket: the server drops a HEAD response's content (the in-memory test server would not).
+        using var server = LoopbackServer.Start(gateway);
+        using var client = server.CreateClient();
         var id = await client.CreatePatientAsync("Headed");
 
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/fhir/Patient/{id}"));

@@ -30,12 +30,15 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         using var read = await client.GetAsync($"/fhir/patient/{id}");
         using var put = await client.PutAsync("/fhir/PATIENT/cased-put", TestFhir.Json(TestFhir.Patient("Cased", id: "cased-put")));
         using var history = await client.GetAsync($"/fhir/Patient/{id}/_HISTORY");
+        using var metadata = await client.GetAsync("/fhir/METADATA");
         using var exact = await client.GetAsync($"/fhir/Patient/{id}");
         using var notCreated = await client.GetAsync("/fhir/Patient/cased-put");
 
         await OutcomeAssert.IsOutcomeAsync(read, 404, "not-found");
+        Assert.Contains("Accept", read.Headers.Vary);
         await OutcomeAssert.IsOutcomeAsync(put, 404, "not-found");
         await OutcomeAssert.IsOutcomeAsync(history, 404, "not-found");
+        await OutcomeAssert.IsOutcomeAsync(metadata, 404, "not-found");
         Assert.Equal(200, (int)exact.StatusCode);
         Assert.Equal(404, (int)notCreated.StatusCode);
     }
@@ -105,7 +108,10 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         // 200 kB of one letter compresses under the limit; the limit counts the resource's own bytes.
         using var bomb = await client.PostAsync("/fhir/Patient", Encoded(TestFhir.Patient(new string('x', 200_000)), "gzip"));
 
-        Assert.Equal("Zipped", (await FhirResponse.ReadAsync(gzip, "Patient")).Family());
+        var zipped = (await FhirResponse.ReadAsync(gzip, "Patient")).Value("id");
+        using var search = await client.PostAsync("/fhir/Patient/_search", Encoded($"_id={zipped}", "gzip", "application/x-www-form-urlencoded"));
+        var found = (await FhirResponse.ReadAsync(search, "Bundle")).Entries();
+        Assert.Equal(zipped, Assert.Single(found).Resource()!.Value("id"));
         Assert.Equal("Brotli", (await FhirResponse.ReadAsync(brotli, "Patient")).Family());
         await OutcomeAssert.IsOutcomeAsync(unknown, 415, "not-supported");
         await OutcomeAssert.IsOutcomeAsync(notGzip, 400, "invalid");
@@ -113,7 +119,7 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         await OutcomeAssert.IsOutcomeAsync(bomb, 413, "too-costly");
     }
 
-    private static ByteArrayContent Encoded(string json, string coding)
+    private static ByteArrayContent Encoded(string json, string coding, string mediaType = FhirResponse.JsonMediaType)
     {
         using var buffer = new MemoryStream();
         using (Stream compressor = coding == "br"
@@ -124,7 +130,7 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         }
 
         var content = new ByteArrayContent(buffer.ToArray());
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(FhirResponse.JsonMediaType);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
         content.Headers.ContentEncoding.Add(coding);
         return content;
     }
@@ -206,12 +212,23 @@ public sealed class RequestRulesTests(SqliteGateway gateway) : IClassFixture<Sql
         await OutcomeAssert.IsOutcomeAsync(search, 405, "not-supported");
         Assert.Equal(["POST"], search.Content.Headers.Allow.Order());
 
-        // Allow names what the path has once route constraints are checked: type history, not the id routes.
+        // Allow names what the path has once route constraints are checked: type history, not the id routes; and a
+        // path that only another method has is 405 even where a constrained route refused it.
         await OutcomeAssert.IsOutcomeAsync(postHistory, 405, "not-supported");
         Assert.Equal(["GET", "HEAD"], postHistory.Content.Headers.Allow.Order());
+        using var getSearch = await client.GetAsync("/fhir/Patient/_search");
+        using var getValidate = await client.GetAsync("/fhir/Patient/$validate");
+        using var putHistory = await client.PutAsync("/fhir/Patient/_history", TestFhir.Json(TestFhir.Patient("X")));
+        using var lowerCase = await client.PostAsync("/fhir/patient/1", TestFhir.Json(TestFhir.Patient("X")));
+        await OutcomeAssert.IsOutcomeAsync(getSearch, 405, "not-supported");
+        Assert.Equal(["POST"], getSearch.Content.Headers.Allow);
+        await OutcomeAssert.IsOutcomeAsync(getValidate, 405, "not-supported");
+        await OutcomeAssert.IsOutcomeAsync(putHistory, 405, "not-supported");
+        await OutcomeAssert.IsOutcomeAsync(lowerCase, 404, "not-found");
 
-        // No FHIR id starts with '_': the path names no resource, and no interaction deletes a history.
-        await OutcomeAssert.IsOutcomeAsync(history, 404, "not-found");
+        // No FHIR id starts with '_': the path is the type's history, which only GET (and HEAD) read.
+        await OutcomeAssert.IsOutcomeAsync(history, 405, "not-supported");
+        Assert.Equal(["GET", "HEAD"], history.Content.Headers.Allow.Order());
     }
 
     [Fact]

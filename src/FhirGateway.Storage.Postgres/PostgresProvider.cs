@@ -112,16 +112,7 @@ internal sealed class PostgresProvider(IOptions<PostgresStoreOptions> options) :
     public override bool IsTransient(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
-    // Npgsql marks I/O failures, timeouts and an exhausted pool as transient (NpgsqlException.IsTransient); the
-    // server's own refusals are class 08 (connection exception), 53300 too_many_connections and 57P01-57P03 (shutting
-    // down, cannot connect now): https://www.postgresql.org/docs/current/errcodes-appendix.html.
-    public override bool IsUnavailable(Exception exception) => exception switch
-    {
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) ||
-            p.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
-        NpgsqlException n => n.IsTransient,
-        _ => false,
-    };
+    public override bool IsUnavailable(Exception exception) => PostgresUnavailability.Of(exception);
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -18,26 +18,20 @@ internal sealed class BatchProcessor(EntryExecutor executor, IResourceStore stor
         var response = new ResponseBundle("batch-response");
         var failed = 0;
         var placeholders = Placeholders(entries);
+        MappedError? unavailable = null;
         for (var i = 0; i < entries.Count; i++)
         {
             ResponseEntry entry;
-            try
+            if (unavailable is not null)
             {
-                var request = EntryRequestParser.Parse(entries[i], i, context.BaseUrl);
-                RequireIndependent(request, placeholders);
-                var result = await executor.ExecuteAsync(store, request, context.BaseUrl, null, cancellationToken);
-                entry = EntryResponses.From(result, context.Preference, context.BaseUrl, context.TraceId);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var error = ExceptionMapping.Map(e);
-                if (error.IsServerError)
-                {
-                    OutcomesLog.UnhandledException(logger, e, e.GetType().FullName ?? e.GetType().Name, "POST", "batch entry", context.TraceId);
-                }
-
-                entry = EntryResponses.FromError(error, context.TraceId);
+                // Once the database is found unavailable, the entries after it are answered so at once rather than
+                // each waiting out its own connection attempt.
+                entry = EntryResponses.FromError(unavailable, context.TraceId);
                 failed++;
+            }
+            else
+            {
+                entry = await RunAsync(entries[i], i);
             }
 
             InteractionTelemetry.EntryProcessed("batch", entry.Status[0] is '2' or '3');
@@ -46,6 +40,33 @@ internal sealed class BatchProcessor(EntryExecutor executor, IResourceStore stor
 
         InteractionLog.BundleProcessed(logger, "batch", entries.Count, failed);
         return response;
+
+        async Task<ResponseEntry> RunAsync(ElementNode node, int i)
+        {
+            try
+            {
+                var request = EntryRequestParser.Parse(node, i, context.BaseUrl);
+                RequireIndependent(request, placeholders);
+                var result = await executor.ExecuteAsync(store, request, context.BaseUrl, null, cancellationToken);
+                return EntryResponses.From(result, context.Preference, context.BaseUrl, context.TraceId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var error = ExceptionMapping.Map(e);
+                if (e is StorageUnavailableException)
+                {
+                    unavailable = error;
+                }
+
+                if (error.IsServerError)
+                {
+                    OutcomesLog.UnhandledException(logger, e, e.GetType().FullName ?? e.GetType().Name, "POST", "batch entry", context.TraceId);
+                }
+
+                failed++;
+                return EntryResponses.FromError(error, context.TraceId);
+            }
+        }
     }
 
     /// <summary>The fullUrls that only stand in for a resource until it is created (urn:uuid:, urn:oid:).</summary>

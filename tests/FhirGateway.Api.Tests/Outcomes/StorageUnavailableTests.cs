@@ -1,5 +1,6 @@
 using FhirGateway.Api.Tests.TestSupport;
 using Npgsql;
+using B = FhirGateway.Api.Tests.TestSupport.Bundles;
 
 namespace FhirGateway.Api.Tests.Outcomes;
 
@@ -23,10 +24,17 @@ public sealed class StorageUnavailableTests
         using var read = await client.GetAsync($"/fhir/Patient/{id}");
         using var create = await client.PostAsync("/fhir/Patient", TestFhir.Json(TestFhir.Patient("Unstored")));
         using var search = await client.GetAsync("/fhir/Patient?family=Stored");
+        using var batch = await client.PostAsync("/fhir", TestFhir.Json(B.Of(
+            "batch", B.Entry("GET", $"Patient/{id}"), B.Entry("POST", "Patient", TestFhir.Patient("Unstored")), B.Entry("GET", "Patient?family=Stored"))));
 
         await OutcomeAssert.IsOutcomeAsync(read, 503, "transient");
         await OutcomeAssert.IsOutcomeAsync(create, 503, "transient");
         await OutcomeAssert.IsOutcomeAsync(search, 503, "transient");
+
+        // A batch answers each entry 503: the first that found the database gone, and the rest without trying.
+        var entries = (await FhirResponse.ReadAsync(batch, "Bundle")).Entries();
+        Assert.All(entries, e => Assert.Equal("503 Service Unavailable", e.Status()));
+        Assert.Equal(3, entries.Count);
     }
 
     /// <summary>The PostgreSQL gateway, connecting through the relay.</summary>

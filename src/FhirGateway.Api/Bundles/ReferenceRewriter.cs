@@ -12,9 +12,18 @@ namespace FhirGateway.Api.Bundles;
 /// </summary>
 internal static partial class ReferenceRewriter
 {
-    /// <summary>Calls <paramref name="resolve"/> for every Reference.reference value; a non-null answer replaces it.</summary>
+    /// <summary>
+    /// Calls <paramref name="resolve"/> for every Reference.reference value; a non-null answer replaces it. A Bundle
+    /// resource (a document or collection posted as an entry) is left whole: references inside it resolve within it
+    /// (https://hl7.org/fhir/R4/bundle.html#references), not against the Bundle that carries it.
+    /// </summary>
     public static void Rewrite(ElementNode node, Func<string, string?> resolve)
     {
+        if (IsBundle(node))
+        {
+            return;
+        }
+
         if (node.Type.Name == "Reference" && node.Child("reference") is { Value: { } value } reference && resolve(value) is { } replacement)
         {
             reference.Value = replacement;
@@ -48,6 +57,11 @@ internal static partial class ReferenceRewriter
     /// </summary>
     public static void RewriteLinks(ElementNode node, IReadOnlyDictionary<string, string> links)
     {
+        if (IsBundle(node))
+        {
+            return;
+        }
+
         foreach (var child in node.Children)
         {
             if (!child.Type.IsPrimitive)
@@ -68,6 +82,8 @@ internal static partial class ReferenceRewriter
             }
         }
     }
+
+    private static bool IsBundle(ElementNode node) => node.Type.Name == "Bundle";
 
     private static bool IsLinkType(string type) => type is "uri" or "url" or "oid" or "uuid";
 

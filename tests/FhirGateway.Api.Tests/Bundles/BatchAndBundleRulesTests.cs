@@ -69,6 +69,26 @@ public sealed class BatchAndBundleRulesTests(SqliteGateway gateway) : IClassFixt
     }
 
     [Fact]
+    public async Task A_document_Bundle_posted_as_an_entry_keeps_its_own_references()
+    {
+        using var client = gateway.CreateClient();
+        var (composition, patient) = (B.NewUrn(), B.NewUrn());
+        var document = $$$$"""
+            {"resourceType":"Bundle","type":"collection","entry":[
+              {"fullUrl":"{{{{composition}}}}","resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},"subject":{"reference":"{{{{patient}}}}"}}},
+              {"fullUrl":"{{{{patient}}}}","resource":{"resourceType":"Patient"}}]}
+            """;
+
+        using var batch = await client.PostAsync("/fhir", TestFhir.Json(B.Of("batch", B.Entry("POST", "Bundle", document))));
+        using var transaction = await client.PostAsync("/fhir", TestFhir.Json(B.Of("transaction", B.Entry("POST", "Bundle", document))));
+
+        // References inside a Bundle resolve within it (bundle.html#references), not against the Bundle carrying it.
+        Assert.Equal("201 Created", Assert.Single((await FhirResponse.ReadAsync(batch, "Bundle")).Entries()).Status());
+        var stored = Assert.Single((await FhirResponse.ReadAsync(transaction, "Bundle")).Entries()).Resource()!;
+        Assert.Equal(patient, stored.Value("entry.resource.subject.reference"));
+    }
+
+    [Fact]
     public async Task Batch_entries_follow_the_return_preference_and_xml_works_both_ways()
     {
         using var client = gateway.CreateClient();

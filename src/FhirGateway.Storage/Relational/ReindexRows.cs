@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FhirGateway.Storage.Indexing;
+using FhirGateway.Storage.Relational.Search;
 
 namespace FhirGateway.Storage.Relational;
 
@@ -57,14 +58,17 @@ internal static class ReindexRows
     public static async Task<HashSet<long>> ClaimAsync(DbSession db, IReadOnlyList<ReindexedResource> resources, string fingerprint, CancellationToken cancellationToken)
     {
         await using var command = db.Command(string.Empty).WithText("@fp", fingerprint);
+
+        // ORed in groups (SearchSql.AppendOr): a batch of 1,000 (Reindex:BatchSize at its most) as one flat OR went past
+        // SQLite's expression depth of 1,000 (https://www.sqlite.org/limits.html).
         var versions = new StringBuilder();
-        for (var i = 0; i < resources.Count; i++)
+        SearchSql.AppendOr(versions, resources.Count, i =>
         {
             var k = "@k" + i.ToString(CultureInfo.InvariantCulture);
             var v = "@v" + i.ToString(CultureInfo.InvariantCulture);
-            versions.Append(i == 0 ? "(" : " OR (").Append("resource_key = ").Append(k).Append(" AND version = ").Append(v).Append(')');
+            versions.Append("(resource_key = ").Append(k).Append(" AND version = ").Append(v).Append(')');
             command.WithInt64(k, resources[i].Resource.Key).WithInt64(v, resources[i].Resource.Version.VersionId);
-        }
+        });
 
         command.CommandText =
             "UPDATE resources SET index_fingerprint = @fp WHERE (" + versions + ") AND NOT deleted AND " +

@@ -90,6 +90,26 @@ public abstract partial class ResourceStoreContract
     }
 
     [DatabaseFact]
+    public async Task A_batch_of_1000_resources_is_claimed_and_reindexed_in_one_call()
+    {
+        // Reindex:BatchSize at its most (ReindexOptions.MaxBatchSize): the claim names every resource and version read,
+        // which as one flat OR of 1,000 terms went past SQLite's expression depth.
+        const int count = 1000;
+        for (var i = 0; i < count; i++)
+        {
+            await CreatedAsync(Unindexed("Family" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 2 == 0 ? null : Old));
+        }
+
+        var reindex = new RelationalReindexStore(Store);
+        var stale = await reindex.FindStaleAsync(Current, null, 0, count);
+
+        Assert.Equal(count, stale.Count);
+        Assert.Equal(count, await reindex.ReplaceIndexAsync(stale.Select(s => new ReindexedResource(s, FamilyRows(s))).ToList(), Current));
+        Assert.Equal(0, await reindex.CountStaleAsync(Current, null));
+        Assert.Equal(count, await CountAsync("search_index", "param = 'family'"));
+    }
+
+    [DatabaseFact]
     public async Task Writes_racing_a_reindexer_keep_their_own_rows()
     {
         const int count = 40;

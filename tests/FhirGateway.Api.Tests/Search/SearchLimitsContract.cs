@@ -34,6 +34,30 @@ public abstract class SearchLimitsContract<TGateway>(TGateway gateway) : IClassF
         Assert.Contains("target.identifier", outcome.Value("issue.expression"), StringComparison.Ordinal);
     }
 
+    [DatabaseFact]
+    public async Task Nested_has_with_a_chain_inside_is_a_searchset()
+    {
+        using var client = gateway.CreateClient();
+        var family = SearchTestData.UniqueFamily();
+        var code = SearchTestData.UniqueCode();
+        var match = await client.CreateAsync("Patient", SearchTestData.Patient(family));
+        var other = await client.CreateAsync("Patient", SearchTestData.Patient(SearchTestData.UniqueFamily()));
+        var observation = await client.CreateAsync("Observation", SearchTestData.Observation(match, code));
+        await client.CreateAsync("Observation", SearchTestData.Observation(other, code));
+        var provenance = await client.CreateAsync("Provenance", $$$"""
+            {"resourceType":"Provenance","target":[{"reference":"Observation/{{{observation}}}"}],"recorded":"2024-05-01T10:00:00Z",
+             "agent":[{"who":{"reference":"Patient/{{{match}}}"}}]}
+            """);
+        await client.CreateAsync("AuditEvent", $$$"""
+            {"resourceType":"AuditEvent","type":{"system":"{{{SearchTestData.CodeSystem}}}","code":"{{{code}}}"},"recorded":"2024-05-01T10:00:00Z",
+             "agent":[{"requestor":true}],"source":{"observer":{"display":"gateway"}},"entity":[{"what":{"reference":"Provenance/{{{provenance}}}"}}]}
+            """);
+
+        // Three nested _has, and two with a chain inside: SQLite's parser stack overflowed on both (500).
+        Assert.Equal([$"Patient/{match}"], (await client.SearchAsync($"/fhir/Patient?_has:Observation:subject:_has:Provenance:target:_has:AuditEvent:entity:type={code}")).Entries("match"));
+        Assert.Equal([$"Patient/{match}"], (await client.SearchAsync($"/fhir/Patient?_has:Observation:subject:_has:Provenance:target:agent:Patient.family={family}")).Entries("match"));
+    }
+
     /// <summary>500 comma-separated values, the most a parameter takes, the last of them <paramref name="last"/>.</summary>
     private static string Values(string prefix, string last) => string.Join(",", Enumerable.Range(0, 499).Select(i => prefix + i).Append(last));
 }

@@ -69,6 +69,91 @@ public abstract partial class SearchContract
         Assert.Contains(outcome.Issues, i => i.Code == SearchIssueCodes.TooCostly && i.Parameter == "target.identifier");
     }
 
+    [DatabaseFact]
+    public async Task Nested_has_of_two_three_and_four_levels_find_what_the_innermost_resources_match()
+    {
+        await PutAuditTrailAsync();
+        const string ThreeLevels = "_has:Observation:subject:_has:Provenance:target:_has:AuditEvent:entity:type";
+        const string FourLevels = "_has:Patient:organization:" + ThreeLevels;
+
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:subject:_has:Provenance:target:agent=Practitioner/nurse"));
+        Assert.Equal(["peter"], await Ids("Patient", ThreeLevels + "=rest"));
+        Assert.Equal(["jim"], await Ids("Patient", ThreeLevels + "=export"));
+        Assert.Equal(["jim"], await Ids("Patient", ThreeLevels + ":not=rest"));
+        Assert.Equal(["acme"], await Ids("Organization", FourLevels + "=rest"));
+        Assert.Equal(["other"], await Ids("Organization", FourLevels + "=export"));
+
+        // The ids first: the outer _has is checked on each candidate, the inner ones find theirs.
+        Assert.Equal(["jim"], await Ids("Patient", "_id=peter,jim&" + ThreeLevels + "=export"));
+        Assert.Equal(["acme"], await Ids("Organization", "_id=acme,other,trust&" + FourLevels + "=rest"));
+
+        // The count is a statement of its own.
+        var counted = await H.SearchAsync("Organization", FourLevels + "=rest,export&_total=accurate&_count=1");
+        Assert.True(counted.IsValid, string.Join("; ", counted.Issues));
+        Assert.Equal(2, counted.Total);
+    }
+
+    [DatabaseFact]
+    public async Task Has_with_chains_inside_and_chains_with_has_inside_find_their_matches()
+    {
+        await PutAuditTrailAsync();
+
+        // _has, _has, then a chain over every type Provenance.agent refers to that has a name, or one type.
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:subject:_has:Provenance:target:agent.name=nightingale"));
+        Assert.Equal(["jim"], await Ids("Patient", "_has:Observation:subject:_has:Provenance:target:agent:Practitioner.name=watson"));
+        Assert.Equal(["peter"], await Ids("Patient", "_has:Observation:subject:_has:Provenance:target:agent:Organization.partof.name=northern"));
+        Assert.Equal(["peter"], await Ids("Patient", "_id=peter,jim&_has:Observation:subject:_has:Provenance:target:agent:Organization.partof.name=northern"));
+
+        // A chain inside a _has with a _has inside: observations performed by the practitioner who acted on Peter.
+        Assert.Equal(["jim"], await Ids("Patient", "_has:Observation:subject:performer:Practitioner._has:Provenance:agent:target=Patient/peter"));
+
+        // Chains with _has inside.
+        Assert.Equal(["o1"], await Ids("Observation", "subject:Patient._has:Provenance:target:_has:AuditEvent:entity:type=rest"));
+        Assert.Empty(await Ids("Observation", "subject:Patient._has:Provenance:target:_has:AuditEvent:entity:type=export"));
+        Assert.Equal(["o1"], await Ids("Observation", "performer:Practitioner._has:Patient:general-practitioner:_has:Provenance:target:_has:AuditEvent:entity:type=rest"));
+        Assert.Equal(["o1"], await Ids("Observation", "subject:Patient.organization._has:Provenance:agent:_has:AuditEvent:entity:type=rest"));
+        Assert.Equal(["o1"], await Ids("Observation", "_id=o1,o3&subject:Patient.organization._has:Provenance:agent:_has:AuditEvent:entity:type=rest"));
+
+        // A chain over every type Provenance.target refers to, each with two _has inside.
+        Assert.Equal(["pv1", "pvp"], await Ids("Provenance", "target._has:Provenance:target:_has:AuditEvent:entity:type=rest"));
+    }
+
+    /// <summary>
+    /// Two patients, each with an observation, the provenance of the observation and an audit event of the provenance:
+    /// Peter's (Acme, part of the Northern Trust; seen by Nurse Nightingale) audited as <c>rest</c>, Jim's (Other Trust;
+    /// seen by Dr Watson) as <c>export</c>; and a provenance of Peter, by Dr Watson, audited as <c>rest</c>.
+    /// </summary>
+    private async Task PutAuditTrailAsync()
+    {
+        static string Provenance(string id, string target, params string[] agents) =>
+            $$$"""
+            {"resourceType":"Provenance","id":"{{{id}}}","target":[{"reference":"{{{target}}}"}],"recorded":"2024-05-01T10:00:00Z",
+             "agent":[{{{string.Join(",", agents.Select(a => $$$"""{"who":{"reference":"{{{a}}}"}}"""))}}}]}
+            """;
+        static string Audit(string id, string type, string entity) =>
+            $$$"""
+            {"resourceType":"AuditEvent","id":"{{{id}}}","type":{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"{{{type}}}"},
+             "recorded":"2024-05-01T10:00:00Z","agent":[{"requestor":true}],"source":{"observer":{"display":"gateway"}},"entity":[{"what":{"reference":"{{{entity}}}"}}]}
+            """;
+
+        await PutAsync(
+            """{"resourceType":"Organization","id":"trust","name":"Northern Trust"}""",
+            """{"resourceType":"Organization","id":"acme","name":"Acme Children's Centre","partOf":{"reference":"Organization/trust"}}""",
+            """{"resourceType":"Organization","id":"other","name":"Other Trust"}""",
+            """{"resourceType":"Practitioner","id":"nurse","name":[{"family":"Nightingale","given":["Florence"]}]}""",
+            """{"resourceType":"Practitioner","id":"doc","name":[{"family":"Watson","given":["John"]}]}""",
+            Patient("peter", "Chalmers", given: "Peter", extra: ""","managingOrganization":{"reference":"Organization/acme"},"generalPractitioner":[{"reference":"Practitioner/nurse"}]"""),
+            Patient("jim", "Windsor", given: "Jim", extra: ""","managingOrganization":{"reference":"Organization/other"},"generalPractitioner":[{"reference":"Practitioner/doc"}]"""),
+            Observation("o1", "8302-2", "Patient/peter", extra: ""","performer":[{"reference":"Practitioner/nurse"}]"""),
+            Observation("o3", "8302-2", "Patient/jim", extra: ""","performer":[{"reference":"Practitioner/doc"}]"""),
+            Provenance("pv1", "Observation/o1", "Practitioner/nurse", "Organization/acme"),
+            Provenance("pv3", "Observation/o3", "Practitioner/doc"),
+            Provenance("pvp", "Patient/peter", "Practitioner/doc"),
+            Audit("ae1", "rest", "Provenance/pv1"),
+            Audit("ae3", "export", "Provenance/pv3"),
+            Audit("aep", "rest", "Provenance/pvp"));
+    }
+
     /// <summary>
     /// What <c>_revinclude:iterate=*</c> includes, worked out from the index rows of the stored resources: rounds of the
     /// current resources that refer to the previous round's through a parameter that may refer to their type.

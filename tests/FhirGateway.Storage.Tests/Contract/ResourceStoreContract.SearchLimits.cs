@@ -79,6 +79,43 @@ public abstract partial class ResourceStoreContract
     }
 
     [DatabaseFact]
+    public async Task Every_order_of_two_to_four_chain_and_has_links_finds_its_match()
+    {
+        // Patient?_has:Observation:subject:_has:Provenance:target:..., Patient?general-practitioner._has:...: every order
+        // of chain and _has links the parser allows (SearchQueryParser.MaxDepth), each link a parameter of its own so
+        // that the orders do not meet, each chain over two target types, ending in a name among 500 values (fewer past
+        // chains, as the parser counts comparisons). Each order is searched with the links finding candidates, with the
+        // ids first (the outer link checked on each candidate), and with ids at every level (every link checked, which
+        // the parser never asks for). Three _has, or two with a chain inside, overflowed SQLite's parser stack.
+        var expected = new List<string>();
+        var found = new List<string>();
+        for (var length = 2; length <= SearchLinks; length++)
+        {
+            for (var bits = 0; bits < 1 << length; bits++)
+            {
+                var has = Enumerable.Range(0, length).Select(i => (bits >> i & 1) == 1).ToArray();
+                var name = $"l{length}x{bits}";
+                var match = await PathAsync(name, has, "MATCH");
+                var other = await PathAsync(name, has, "OTHER");
+                var ids = new IdCriterion([match[0], other[0]]);
+                var order = string.Join(" ", has.Select(h => h ? "_has" : "chain"));
+                foreach (var (form, criteria) in new[]
+                {
+                    ("found", new[] { Linked(name, has, match, other, 0, false) }),
+                    ("checked", [ids, Linked(name, has, match, other, 0, false)]),
+                    ("checked at every level", [ids, Linked(name, has, match, other, 0, true)]),
+                })
+                {
+                    expected.Add($"{order}, {form}: {match[0]}");
+                    found.Add($"{order}, {form}: {string.Join(", ", await MatchesAsync("Patient", criteria))}");
+                }
+            }
+        }
+
+        Assert.Equal(expected, found);
+    }
+
+    [DatabaseFact]
     public async Task A_reverse_wildcard_with_iterate_includes_through_every_type_that_refers()
     {
         // 40 referring types, each with a parameter that may refer to any type: a round over resources of all of them
@@ -106,6 +143,62 @@ public abstract partial class ResourceStoreContract
 
         Assert.Equal(first.Concat(second).Select(v => v.ResourceType + "/" + v.Id).Order(), page.Included.Select(v => v.ResourceType + "/" + v.Id).Order());
         Assert.False(page.IncludesTruncated);
+    }
+
+    /// <summary>The most links of a chain or nested _has (SearchQueryParser.MaxDepth).</summary>
+    private const int SearchLinks = 4;
+
+    private static readonly string[] LinkedTypes = ["Patient", "Observation", "Provenance", "AuditEvent", "Organization"];
+
+    /// <summary>
+    /// Resources of <see cref="LinkedTypes"/> linked in the order given (a chain link refers from a level to the next,
+    /// a _has link from the next level back), the last named <paramref name="value"/>; returns their ids by level.
+    /// </summary>
+    private async Task<List<string>> PathAsync(string name, bool[] has, string value)
+    {
+        var ids = Enumerable.Range(0, has.Length + 1).Select(i => $"{name}-{value.ToLowerInvariant()}{i}").ToList();
+        for (var i = 0; i <= has.Length; i++)
+        {
+            var rows = new List<IndexRow>();
+            if (i < has.Length && !has[i])
+            {
+                rows.Add(IndexRow.ForReference($"{name}-{i}", LinkedTypes[i + 1], ids[i + 1], null));
+            }
+
+            if (i > 0 && has[i - 1])
+            {
+                rows.Add(IndexRow.ForReference($"{name}-{i - 1}", LinkedTypes[i - 1], ids[i - 1], null));
+            }
+
+            if (i == has.Length)
+            {
+                rows.Add(IndexRow.ForString("name", value, value));
+            }
+
+            await CreatedAsync(Typed(LinkedTypes[i], [.. rows]) with { AssignedId = ids[i] });
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The criterion of the links from level <paramref name="level"/> on that <see cref="PathAsync"/> made, ending in a
+    /// name among 500 values (halved for each chain); with <paramref name="idsFirst"/> every level below the first also
+    /// names the ids of both paths, so that nothing there finds candidates and every link is checked.
+    /// </summary>
+    private static SearchCriterion Linked(string name, bool[] has, List<string> match, List<string> other, int level, bool idsFirst)
+    {
+        if (level == has.Length)
+        {
+            // Within the parser's 4,000 comparisons (SearchCost): the values count again for every chain's target type.
+            return Among("name", "MATCH", 500 >> has.Count(h => !h));
+        }
+
+        var next = Linked(name, has, match, other, level + 1, idsFirst);
+        IReadOnlyList<SearchCriterion> criteria = idsFirst ? [new IdCriterion([match[level + 1], other[level + 1]]), next] : [next];
+        return has[level]
+            ? new ReverseChainCriterion(LinkedTypes[level + 1], $"{name}-{level}", criteria)
+            : new ChainCriterion($"{name}-{level}", [LinkedTypes[level + 1], "Group"], criteria);
     }
 
     /// <summary>A starts-with criterion of 500 values (by default), only the last of which is <paramref name="value"/>.</summary>

@@ -291,23 +291,7 @@ internal sealed partial class SearchSql(DbCommand command, RelationalProvider pr
                 return AppendChainKeys(sql, types, chain);
 
             case ReverseChainCriterion has:
-            {
-                // The referring resources that meet the criteria, their reference rows (by resource_key), and the
-                // resources those refer to (by type and id).
-                var t = Alias("t");
-                var s = Alias("s");
-                var o = Alias("h");
-                sql.Append("SELECT ").Append(t).Append(".resource_key FROM resources ").Append(t).Append(" WHERE ");
-                AppendTypes(sql, t + ".resource_type", types);
-                sql.Append(" AND NOT ").Append(t).Append(".deleted AND (").Append(t).Append(".resource_type, ").Append(t).Append(".resource_id) IN (SELECT ")
-                    .Append(s).Append(".ref_type, ").Append(s).Append(".ref_id FROM search_index ").Append(s).Append(" WHERE ").Append(s).Append(".kind = 4 AND ")
-                    .Append(s).Append(".param = ").Append(Text(has.Parameter)).Append(" AND ").Append(s).Append(".resource_key IN (SELECT ")
-                    .Append(o).Append(".resource_key FROM resources ").Append(o).Append(" WHERE ").Append(o).Append(".resource_type = ").Append(Text(has.SourceType))
-                    .Append(" AND NOT ").Append(o).Append(".deleted");
-                AppendCriteria(sql, o, [has.SourceType], has.SourceCriteria);
-                sql.Append("))");
-                return 1;
-            }
+                return AppendHasKeys(sql, types, has);
 
             default:
                 throw new InvalidOperationException($"A {criterion.GetType().Name} cannot find candidates.");

@@ -68,6 +68,15 @@ internal abstract class RelationalProvider : IAsyncDisposable
     public virtual bool NamesTypeInExactChecks => false;
 
     /// <summary>
+    /// Whether the far end of a link inside a chain or <c>_has</c>, a common table expression, is computed once before
+    /// the statement reads it (<c>AS MATERIALIZED</c>) instead of being planned as the subquery it stands for
+    /// (SearchSql.AppendFarEnd). PostgreSQL, planning a table without statistics (new, or loaded since its last
+    /// ANALYZE) as one row per condition, chose nested loops that ran every inner link again for each row of the outer
+    /// ones; SQLite runs a subquery in <c>IN (...)</c> once anyway.
+    /// </summary>
+    public virtual bool MaterializesLinks => false;
+
+    /// <summary>
     /// Whether a write's statements without results are held and sent as one batch (<see cref="WriteBatch"/>): for a
     /// database across a network connection, where each statement otherwise waits a round trip. SQLite runs in the
     /// process, so its statements run as they come.

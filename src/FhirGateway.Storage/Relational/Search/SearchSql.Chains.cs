@@ -11,9 +11,9 @@ namespace FhirGateway.Storage.Relational.Search;
 // before any value list. So the far end of a link inside a chain or _has (a chain's targets, a _has's referring
 // resources), with the criteria it must meet, is written as a common table expression at the head of the statement,
 // which the parser reads on its own: the statement and each CTE hold at most two links finding candidates, the second
-// ending in a CTE, however deep the search. Both databases read a CTE used once as the subquery it stands for (SQLite
-// flattens it, PostgreSQL 12 and later inline it), so the plan is the nested one. A link at the top is written
-// inline, as before; a link checked on each candidate (EXISTS) nests one subquery and stays inline.
+// ending in a CTE, however deep the search. SQLite reads a CTE used once as the subquery it stands for (it flattens
+// it), so its plan is the nested one; PostgreSQL computes each once (RelationalProvider.MaterializesLinks). A link at
+// the top is written inline, as before; a link checked on each candidate (EXISTS) nests one subquery and stays inline.
 internal sealed partial class SearchSql
 {
     // How many criteria lists (AppendCriteria) are being written: 1 for the search's own, 2 inside a chain or _has.
@@ -88,7 +88,7 @@ internal sealed partial class SearchSql
         var body = new StringBuilder();
         write(body);
         var w = Alias("w");
-        (_with ??= []).Add(w + " AS (" + body + ")");
+        (_with ??= []).Add(w + (provider.MaterializesLinks ? " AS MATERIALIZED (" : " AS (") + body + ")");
         sql.Append("SELECT ").Append(w).Append('.').Append(column).Append(" FROM ").Append(w);
     }
 }

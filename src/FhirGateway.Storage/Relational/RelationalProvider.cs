@@ -165,10 +165,9 @@ internal abstract class RelationalProvider : IAsyncDisposable
     /// <summary>Whether an exception shows the database unreachable or unable to take work (<see cref="StorageUnavailableException"/>).</summary>
     public virtual bool IsUnavailable(Exception exception) => false;
 
-    /// <summary>The exception to throw for <paramref name="exception"/>: itself, or unavailability when it shows that.</summary>
-    public Exception Translate(Exception exception) => IsUnavailable(exception)
-        ? new StorageUnavailableException($"The {SystemName} database is unavailable.", exception)
-        : exception;
+    /// <summary>The unavailability an exception shows (callers have checked <see cref="IsUnavailable"/>).</summary>
+    public StorageUnavailableException Unavailable(Exception exception) =>
+        new($"The {SystemName} database is unavailable.", exception);
 
     /// <inheritdoc />
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -42,7 +42,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
                 }
                 catch (Exception e) when (provider.IsUnavailable(e))
                 {
-                    throw provider.Translate(e);
+                    throw provider.Unavailable(e);
                 }
 
                 _initialized = true;
@@ -151,7 +151,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
         }
         catch (Exception e) when (provider.IsUnavailable(e))
         {
-            throw provider.Translate(e);
+            throw provider.Unavailable(e);
         }
 
         try
@@ -169,7 +169,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
 
             if (provider.IsUnavailable(e))
             {
-                throw provider.Translate(e);
+                throw provider.Unavailable(e);
             }
 
             throw;
@@ -238,7 +238,7 @@ internal sealed class RelationalResourceStore(RelationalProvider provider, TimeP
         catch (Exception e) when (provider.IsUnavailable(e))
         {
             StorageTelemetry.Record(activity, provider.SystemName, operation, "unavailable", started);
-            throw provider.Translate(e);
+            throw provider.Unavailable(e);
         }
         catch
         {
